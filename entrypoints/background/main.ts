@@ -1,0 +1,89 @@
+/**
+ * Wires the background's events to the core. Every listener is registered synchronously
+ * when the worker starts, so events that wake a stopped worker are not missed; all state is
+ * re-read from storage on wake, none is only in memory.
+ */
+import type { browser } from 'wxt/browser';
+import { type ContentToBackground, parseContentMessage } from '@/utils/messaging';
+import { LedgerStore } from '@/utils/storage/ledgerStore';
+import type { Settings } from '@/utils/storage/settings';
+import { loadSettings, watchSettings } from '@/utils/storage/settingsStorage';
+import { nextDayStartAfter } from '@/utils/time/day';
+import { refreshBadge } from './badge';
+import { TimelineStore } from './timelineStore';
+import { createTracking } from './tracking';
+
+const DAY_ROLLOVER_ALARM = 'day-rollover';
+
+export interface BackgroundOptions {
+  ledger?: LedgerStore;
+  now?: () => number;
+  batchMs?: number;
+}
+
+export function startBackground(api: typeof browser, options: BackgroundOptions = {}) {
+  const now = options.now ?? Date.now;
+  const ledger = options.ledger ?? new LedgerStore();
+  const timeline = new TimelineStore();
+  let settings: Promise<Settings> = loadSettings().then((result) => result.settings);
+  watchSettings((result) => {
+    settings = Promise.resolve(result.settings);
+    void updateBadgeAndRollover();
+  });
+  const dayStartHour = async () => (await settings).tracking.dayStartHour;
+
+  async function updateBadgeAndRollover(): Promise<void> {
+    const hour = await dayStartHour();
+    await refreshBadge(ledger, now(), hour).catch(() => undefined);
+    await api.alarms.create(DAY_ROLLOVER_ALARM, { when: nextDayStartAfter(now(), hour) + 1_000 });
+  }
+
+  const tracking = createTracking({
+    ledger,
+    timeline,
+    now,
+    dayStartHour,
+    batchMs: options.batchMs,
+    afterWrite: () => void dayStartHour().then((hour) => refreshBadge(ledger, now(), hour).catch(() => undefined)),
+  });
+
+  // Whoever is in front now; events after this keep the timeline current.
+  const seeded = (async () => {
+    try {
+      const activeTabs = await api.tabs.query({ active: true });
+      for (const tab of activeTabs) {
+        if (tab.id !== undefined && tab.windowId !== undefined) {
+          await timeline.activated(tab.windowId, tab.id, now());
+        }
+      }
+    } catch {
+      // Without the list of tabs, spans are trusted as reported until the next tab switch.
+    }
+  })();
+
+  api.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    if (sender.id !== api.runtime.id) return false;
+    const parsed: ContentToBackground | undefined = parseContentMessage(message);
+    if (!parsed) {
+      sendResponse({ ok: false, settled: 0, countedMs: 0, error: 'invalid message' });
+      return false;
+    }
+    void seeded.then(() => tracking.report(parsed.spans, sender)).then(sendResponse);
+    return true;
+  });
+
+  api.tabs.onActivated.addListener(({ tabId, windowId }) => {
+    const at = now();
+    void seeded.then(() => timeline.activated(windowId, tabId, at));
+  });
+  api.windows.onRemoved.addListener((windowId) => {
+    void timeline.windowClosed(windowId);
+  });
+  api.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === DAY_ROLLOVER_ALARM) void updateBadgeAndRollover();
+  });
+  api.runtime.onStartup.addListener(() => void updateBadgeAndRollover());
+  api.runtime.onInstalled.addListener(() => void updateBadgeAndRollover());
+
+  return { ledger, timeline, tracking, seeded };
+}

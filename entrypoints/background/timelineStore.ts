@@ -1,0 +1,69 @@
+/**
+ * Keeps the tab-activation timeline (utils/time/tabTimeline.ts) in `storage.session`, which
+ * outlives a stopped service worker but not the browser session. Falls back to memory
+ * where session storage is missing.
+ */
+import { browser } from 'wxt/browser';
+import type { Interval } from '@/utils/time/intervals';
+import { activeIntervals, forgetWindow, recordActivation, type TabTimeline } from '@/utils/time/tabTimeline';
+
+const TIMELINE_KEY = 'tabTimeline';
+
+function isTimeline(value: unknown): value is TabTimeline {
+  if (typeof value !== 'object' || value === null) return false;
+  return Object.values(value).every(
+    (events) =>
+      Array.isArray(events) &&
+      events.every((event) => typeof event?.at === 'number' && typeof event?.tabId === 'number'),
+  );
+}
+
+export class TimelineStore {
+  private timeline: TabTimeline = {};
+  private loaded: Promise<void> | undefined;
+  private saving: Promise<void> = Promise.resolve();
+
+  private get area() {
+    return browser.storage.session;
+  }
+
+  load(): Promise<void> {
+    this.loaded ??= (async () => {
+      try {
+        const stored = (await this.area?.get(TIMELINE_KEY))?.[TIMELINE_KEY];
+        if (isTimeline(stored)) this.timeline = { ...stored, ...this.timeline };
+      } catch {
+        // Session storage unavailable: the timeline lives in memory for this run.
+      }
+    })();
+    return this.loaded;
+  }
+
+  private persist(): Promise<void> {
+    const snapshot = this.timeline;
+    this.saving = this.saving.then(() => this.area?.set({ [TIMELINE_KEY]: snapshot })).catch(() => undefined);
+    return this.saving;
+  }
+
+  async activated(windowId: number, tabId: number, at: number): Promise<void> {
+    await this.load();
+    const next = recordActivation(this.timeline, windowId, tabId, at);
+    if (next === this.timeline) return;
+    this.timeline = next;
+    await this.persist();
+  }
+
+  async windowClosed(windowId: number): Promise<void> {
+    await this.load();
+    this.timeline = forgetWindow(this.timeline, windowId);
+    await this.persist();
+  }
+
+  /** A clipper for spans reported by one tab. */
+  async clipperFor(windowId: number | undefined, tabId: number | undefined): Promise<(span: Interval) => Interval[]> {
+    await this.load();
+    const timeline = this.timeline;
+    if (windowId === undefined || tabId === undefined) return (span) => [span];
+    return ([start, end]) => activeIntervals(timeline, windowId, tabId, start, end);
+  }
+}

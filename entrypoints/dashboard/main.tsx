@@ -1,0 +1,7 @@
+import { render } from 'preact';
+import '@/components/theme.css';
+import './style.css';
+import { DashboardApp } from './DashboardApp';
+
+const root = document.getElementById('app');
+if (root) render(<DashboardApp />, root);

@@ -1,0 +1,13 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { contentScriptMatches } from '@/utils/sites/registry';
+import { startActivityReporting } from './activity';
+
+// Runs on every page of the built-in sites: time counts everywhere on a site, while
+// feed-only features decide for themselves (isFeedUrl) whether to act.
+export default defineContentScript({
+  matches: contentScriptMatches(),
+  runAt: 'document_start',
+  main(ctx) {
+    startActivityReporting(ctx);
+  },
+});

@@ -1,0 +1,7 @@
+import { render } from 'preact';
+import '@/components/theme.css';
+import './style.css';
+import { PopupApp } from './PopupApp';
+
+const root = document.getElementById('app');
+if (root) render(<PopupApp />, root);

@@ -1,0 +1,46 @@
+/**
+ * The export file: everything the user's data holds, in one documented JSON shape
+ * (see the README, "Export format"). Later capabilities add their own fields.
+ */
+import type { LedgerSnapshot } from './ledgerStore';
+
+export const EXPORT_FORMAT = 'outside-the-frame';
+export const EXPORT_SCHEMA_VERSION = 1;
+
+export interface ExportFile {
+  format: typeof EXPORT_FORMAT;
+  schemaVersion: number;
+  exportedAt: string;
+  activeTime: { day: string; site: string; seconds: number }[];
+  sessions: { site: string; day: string; start: string; end: string; activeSeconds: number }[];
+  /** Records that could not be read, exactly as they were stored, with the reason. */
+  unreadableRecords: { key: string; reason: string; value: unknown }[];
+}
+
+/** Seconds with one decimal: honest to a tenth, readable in a text editor. */
+const toSeconds = (ms: number) => Math.round(ms / 100) / 10;
+
+export function buildExport(snapshot: LedgerSnapshot, exportedAt: Date): ExportFile {
+  return {
+    format: EXPORT_FORMAT,
+    schemaVersion: EXPORT_SCHEMA_VERSION,
+    exportedAt: exportedAt.toISOString(),
+    activeTime: snapshot.days.flatMap((record) =>
+      Object.entries(record.ms)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([site, ms]) => ({ day: record.day, site, seconds: toSeconds(ms) })),
+    ),
+    sessions: snapshot.sessions.map((session) => ({
+      site: session.site,
+      day: session.day,
+      start: new Date(session.start).toISOString(),
+      end: new Date(session.end).toISOString(),
+      activeSeconds: toSeconds(session.activeMs),
+    })),
+    unreadableRecords: snapshot.unreadable.map(({ key, reason, value }) => ({ key, reason, value })),
+  };
+}
+
+export function exportFileName(exportedAt: Date): string {
+  return `outside-the-frame-${exportedAt.toISOString().slice(0, 10)}.json`;
+}

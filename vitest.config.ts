@@ -1,0 +1,13 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+export default defineConfig({
+  plugins: [WxtVitest(), preact()],
+  test: {
+    include: ['tests/unit/**/*.test.ts', 'tests/dom/**/*.test.{ts,tsx}', 'tests/wiring/**/*.test.ts'],
+    environment: 'node',
+    globals: false,
+    restoreMocks: true,
+  },
+});

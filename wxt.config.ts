@@ -1,0 +1,34 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+import { contentScriptMatches } from './utils/sites/registry';
+
+// Both browsers build as Manifest V3 (WXT would default Firefox to MV2).
+export default defineConfig({
+  manifestVersion: 3,
+  // Explicit imports everywhere: a reader sees where each name comes from.
+  imports: false,
+  vite: () => ({
+    plugins: [preact()],
+  }),
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'alarms'],
+    host_permissions: contentScriptMatches(),
+    action: { default_title: '__MSG_actionTitle__' },
+    // The dashboard doubles as the options page.
+    options_ui: { page: 'dashboard.html', open_in_tab: true },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'outside-the-frame@outside-the-frame.app',
+              strict_min_version: '142.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
