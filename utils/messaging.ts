@@ -10,7 +10,7 @@ import type { Interval } from './time/intervals';
 export const MAX_SPANS_PER_REPORT = 500;
 
 const SpanSchema = v.pipe(
-  v.tuple([v.pipe(v.number(), v.finite()), v.pipe(v.number(), v.finite())]),
+  v.strictTuple([v.pipe(v.number(), v.finite()), v.pipe(v.number(), v.finite())]),
   v.check(([start, end]) => end > start, 'A span ends after it starts.'),
 );
 
