@@ -72,7 +72,11 @@ describe('LedgerStore', () => {
   });
 
   it.each([
-    ['a record from a newer version', { schemaVersion: 9, day: TODAY, ms: {} }, 'written by a newer version (schema 9)'],
+    [
+      'a record from a newer version',
+      { schemaVersion: 9, day: TODAY, ms: {} },
+      'written by a newer version (schema 9)',
+    ],
     ['a string', 'hello', 'not an object'],
     ['no version', { day: TODAY, ms: {} }, 'missing or invalid schemaVersion'],
     ['the wrong day', { schemaVersion: 1, day: '2026-01-01', ms: {} }, 'day does not match its key'],

@@ -35,7 +35,10 @@ describe('migrate', () => {
   });
 
   it('says so when a step is missing', () => {
-    expect(migrate({ schemaVersion: 1 }, { 2: (r) => r }, 3)).toEqual({ ok: false, reason: 'no migration from schema 1' });
+    expect(migrate({ schemaVersion: 1 }, { 2: (r) => r }, 3)).toEqual({
+      ok: false,
+      reason: 'no migration from schema 1',
+    });
   });
 });
 

@@ -46,12 +46,7 @@ describe('ActivityTracker', () => {
   it.each<[string, Step[], number, Interval[]]>([
     ['no input: nothing counts', [], 60 * S, []],
     ['steady scrolling counts until now', scrollEverySecond(0, 30 * S), 30 * S, [[0, 30 * S]]],
-    [
-      'idle: counts until the idle threshold after the last input',
-      scrollEverySecond(0, 20 * S),
-      60 * S,
-      [[0, 30 * S]],
-    ],
+    ['idle: counts until the idle threshold after the last input', scrollEverySecond(0, 20 * S), 60 * S, [[0, 30 * S]]],
     [
       'returning after idle starts a new span',
       [...scrollEverySecond(0, 5 * S), ...scrollEverySecond(40 * S, 45 * S)],
@@ -81,22 +76,24 @@ describe('ActivityTracker', () => {
     ],
     [
       'media playing counts without input',
-      [{ at: 5 * S, signals: PLAYING }, { at: 95 * S, signals: FRONT }],
+      [
+        { at: 5 * S, signals: PLAYING },
+        { at: 95 * S, signals: FRONT },
+      ],
       120 * S,
       [[5 * S, 95 * S]],
     ],
     [
       'media stops, recent input keeps counting until idle',
-      [{ at: 0, signals: PLAYING }, { at: 50 * S, input: true }, { at: 55 * S, signals: FRONT }],
+      [
+        { at: 0, signals: PLAYING },
+        { at: 50 * S, input: true },
+        { at: 55 * S, signals: FRONT },
+      ],
       120 * S,
       [[0, 60 * S]],
     ],
-    [
-      'media playing in a hidden tab does not count',
-      [{ at: 0, signals: { ...PLAYING, visible: false } }],
-      60 * S,
-      [],
-    ],
+    ['media playing in a hidden tab does not count', [{ at: 0, signals: { ...PLAYING, visible: false } }], 60 * S, []],
   ])('%s', (_label, steps, end, expected) => {
     expect(replay(steps, end)).toEqual(expected);
   });

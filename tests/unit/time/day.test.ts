@@ -70,9 +70,27 @@ describe('splitByDay', () => {
   it.each([
     ['inside one day', [2026, 11, 22, 10], [2026, 11, 22, 11], 4, ['2026-11-22']],
     ['across the 04:00 boundary', [2026, 11, 22, 3, 50], [2026, 11, 22, 4, 10], 4, ['2026-11-21', '2026-11-22']],
-    ['across midnight with a 04:00 start stays one day', [2026, 11, 21, 23, 50], [2026, 11, 22, 0, 10], 4, ['2026-11-21']],
-    ['across midnight with a 00:00 start', [2026, 11, 21, 23, 50], [2026, 11, 22, 0, 10], 0, ['2026-11-21', '2026-11-22']],
-    ['over two boundaries', [2026, 11, 20, 3], [2026, 11, 22, 5], 4, ['2026-11-19', '2026-11-20', '2026-11-21', '2026-11-22']],
+    [
+      'across midnight with a 04:00 start stays one day',
+      [2026, 11, 21, 23, 50],
+      [2026, 11, 22, 0, 10],
+      4,
+      ['2026-11-21'],
+    ],
+    [
+      'across midnight with a 00:00 start',
+      [2026, 11, 21, 23, 50],
+      [2026, 11, 22, 0, 10],
+      0,
+      ['2026-11-21', '2026-11-22'],
+    ],
+    [
+      'over two boundaries',
+      [2026, 11, 20, 3],
+      [2026, 11, 22, 5],
+      4,
+      ['2026-11-19', '2026-11-20', '2026-11-21', '2026-11-22'],
+    ],
   ])('%s', (_label, from, to, startHour, days) => {
     inZone('Asia/Kolkata');
     const [fy, fm, fd, fh, fmi] = from as number[];
@@ -118,6 +136,11 @@ describe('day keys', () => {
 
   it('recentDayKeys lists the last days oldest first, across a month end', () => {
     inZone('UTC');
-    expect(recentDayKeys(Date.UTC(2026, 11, 2, 12), 4, 4)).toEqual(['2026-11-29', '2026-11-30', '2026-12-01', '2026-12-02']);
+    expect(recentDayKeys(Date.UTC(2026, 11, 2, 12), 4, 4)).toEqual([
+      '2026-11-29',
+      '2026-11-30',
+      '2026-12-01',
+      '2026-12-02',
+    ]);
   });
 });

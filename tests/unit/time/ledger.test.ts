@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Interval } from '@/utils/time/intervals';
-import { MAX_SPAN_LENGTH_MS, accountSpans, checkSpan } from '@/utils/time/ledger';
+import { accountSpans, checkSpan, MAX_SPAN_LENGTH_MS } from '@/utils/time/ledger';
 import { activeIntervals, recordActivation } from '@/utils/time/tabTimeline';
 
 const S = 1000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SESSION_GAP_MS, extendSession } from '@/utils/time/sessions';
+import { extendSession, SESSION_GAP_MS } from '@/utils/time/sessions';
 
 const MIN = 60_000;
 const piece = (start: number, end: number, site = 'instagram') => ({ site, day: '2026-11-22', start, end });
