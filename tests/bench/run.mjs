@@ -1,0 +1,299 @@
+#!/usr/bin/env node
+/**
+ * The cost of the extension on a busy feed page (BRIEF: "Cost on the page"), side by side:
+ * the same Chromium, the same scripted scroll through tests/fixtures/pages/busy-feed.html
+ * (served at https://www.instagram.com/, appending posts up to thousands, counters ticking
+ * every 100 ms), once without the extension and once with it, alternating.
+ *
+ * Figures, not assertions: it prints them with PASS/over next to each target and exits 0
+ * (the size budget is enforced by `npm run size`). Needs the built extension
+ * (`npm run build`); runs `npx wxt build` itself only when .output/chrome-mv3 is missing.
+ *
+ *   node tests/bench/run.mjs [--runs=2] [--steps=300]
+ *
+ * Measured on the page's own CDP session:
+ * - CPU profile (Profiler.*): self time of frames whose script URL is chrome-extension://
+ *   (content scripts run in an isolated world of the same V8 isolate, so they are sampled
+ *   with the page; script ids from Debugger.scriptParsed name any frame without a URL);
+ * - Performance.getMetrics: TaskDuration and ScriptDuration over the scroll, and
+ *   JSHeapUsedSize after a forced GC, at the start and after the last post.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { contentScriptSizes, printContentScriptSizes } from './size.mjs';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const EXTENSION_DIR = process.env.OTF_EXTENSION_DIR ?? join(ROOT, '.output/chrome-mv3');
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const FEED_HTML = readFileSync(join(ROOT, 'tests/fixtures/pages/busy-feed.html'), 'utf8');
+const FEED_URL = 'https://www.instagram.com/';
+
+const option = (name, fallback) => {
+  const arg = process.argv.find((value) => value.startsWith(`--${name}=`));
+  return arg ? Number(arg.split('=')[1]) : fallback;
+};
+const RUNS = option('runs', 2);
+const STEPS = option('steps', 300);
+const WHEEL_PX = 1_200;
+const STEP_PAUSE_MS = 40;
+const SAMPLING_INTERVAL_US = 200;
+const TARGET_SHARE = 0.02;
+
+function chromiumArgs(extensionDir) {
+  const args = [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ];
+  if (extensionDir) args.push(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
+  return args;
+}
+
+function ensureBuilt() {
+  if (existsSync(join(EXTENSION_DIR, 'manifest.json'))) return;
+  console.log(`No build in ${EXTENSION_DIR}: running \`npx wxt build\`…`);
+  const result = spawnSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  if (result.status !== 0 || !existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    console.error('The build failed; run `npm run build` and try again.');
+    process.exit(1);
+  }
+}
+
+const metricsOf = async (cdp) =>
+  Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map(({ name, value }) => [name, value]));
+
+/** Metrics after a forced GC: live heap, nodes and listeners only. */
+async function metricsAfterGc(cdp) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  return metricsOf(cdp);
+}
+
+/** Self time (ms) per category from a CPU profile; each sample lasts until the next one. */
+function attribute(profile, extensionScriptIds) {
+  const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+  const times = { extension: 0, page: 0, idle: 0, program: 0, gc: 0, total: 0 };
+  const extensionFunctions = new Map();
+  const timestamps = [];
+  let at = profile.startTime;
+  for (const delta of profile.timeDeltas) {
+    at += delta;
+    timestamps.push(at);
+  }
+  profile.samples.forEach((nodeId, index) => {
+    const duration = ((timestamps[index + 1] ?? profile.endTime) - timestamps[index]) / 1000;
+    if (duration <= 0) return;
+    const frame = nodes.get(nodeId)?.callFrame ?? {};
+    times.total += duration;
+    if (frame.functionName === '(idle)') times.idle += duration;
+    else if (frame.functionName === '(program)') times.program += duration;
+    else if (frame.functionName === '(garbage collector)') times.gc += duration;
+    else if (frame.url?.startsWith('chrome-extension://') || extensionScriptIds.has(String(frame.scriptId))) {
+      times.extension += duration;
+      const name = `${frame.functionName || '(anonymous)'} ${frame.url?.split('/').pop() ?? ''}:${frame.lineNumber + 1}:${frame.columnNumber + 1}`;
+      extensionFunctions.set(name, (extensionFunctions.get(name) ?? 0) + duration);
+    } else times.page += duration;
+  });
+  return { times, extensionFunctions };
+}
+
+async function runOnce(withExtension) {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'otf-bench-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    args: chromiumArgs(withExtension ? EXTENSION_DIR : undefined),
+  });
+  try {
+    if (withExtension && !context.serviceWorkers().length) await context.waitForEvent('serviceworker');
+    await context.route(
+      (url) => url.protocol === 'https:' || url.protocol === 'http:',
+      (route) =>
+        route.request().url() === FEED_URL
+          ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: FEED_HTML })
+          : route.abort(),
+    );
+    const page = context.pages()[0] ?? (await context.newPage());
+    const cdp = await context.newCDPSession(page);
+    const extensionScriptIds = new Set();
+    const scriptUrls = new Set();
+    cdp.on('Debugger.scriptParsed', ({ scriptId, url }) => {
+      if (url) scriptUrls.add(url);
+      if (url.startsWith('chrome-extension://')) extensionScriptIds.add(scriptId);
+    });
+    await cdp.send('Debugger.enable');
+    await page.goto(FEED_URL);
+    await page.waitForFunction(() => window.__busyFeed?.posts() > 0);
+    await page.waitForTimeout(1_500); // content script settled (settings read, first tick)
+    await cdp.send('Debugger.disable'); // the scripts are known; no debugger overhead while measuring
+    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+    const heapStart = (await metricsAfterGc(cdp)).JSHeapUsedSize;
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: SAMPLING_INTERVAL_US });
+
+    const before = await metricsOf(cdp);
+    await cdp.send('Profiler.start');
+    const started = Date.now();
+    await page.mouse.move(640, 400);
+    for (let step = 0; step < STEPS; step++) {
+      await page.mouse.wheel(0, WHEEL_PX);
+      if (step % 10 === 0) await page.mouse.move(600 + (step % 80), 380 + (step % 40));
+      await page.waitForTimeout(STEP_PAUSE_MS);
+    }
+    const wallMs = Date.now() - started;
+    const { profile } = await cdp.send('Profiler.stop');
+    const after = await metricsOf(cdp);
+    const posts = await page.evaluate(() => window.__busyFeed.posts());
+    const settled = await metricsAfterGc(cdp);
+    const { times, extensionFunctions } = attribute(profile, extensionScriptIds);
+    return {
+      withExtension,
+      wallMs,
+      posts,
+      taskMs: (after.TaskDuration - before.TaskDuration) * 1000,
+      scriptMs: (after.ScriptDuration - before.ScriptDuration) * 1000,
+      heapStart,
+      heapEnd: settled.JSHeapUsedSize,
+      domNodes: settled.Nodes,
+      eventListeners: settled.JSEventListeners,
+      profile: times,
+      extensionFunctions,
+      extensionScriptsSeen: [...scriptUrls].filter((url) => url.startsWith('chrome-extension://')),
+    };
+  } finally {
+    await context.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+  }
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const ms = (value) => `${value.toFixed(1)} ms`;
+const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+const pct = (value) => `${(value * 100).toFixed(2)}%`;
+const verdict = (value, target) => (value <= target ? 'PASS' : 'over');
+
+async function main() {
+  ensureBuilt();
+  console.log(
+    `Busy feed bench: ${RUNS} run(s) each, ${STEPS} wheel steps of ${WHEEL_PX}px every ~${STEP_PAUSE_MS} ms, ` +
+      `profiler sampling every ${SAMPLING_INTERVAL_US} µs, ${CHROMIUM_PATH}`,
+  );
+  const results = [];
+  for (let run = 0; run < RUNS; run++) {
+    // Alternate so that warm caches or a busy machine don't favour one side.
+    for (const withExtension of run % 2 ? [true, false] : [false, true]) {
+      const result = await runOnce(withExtension);
+      results.push(result);
+      console.log(
+        `  run ${run + 1} ${withExtension ? 'with   ' : 'without'}: ${result.posts} posts in ${(result.wallMs / 1000).toFixed(1)} s, ` +
+          `tasks ${ms(result.taskMs)}, script ${ms(result.scriptMs)}, extension samples ${ms(result.profile.extension)}, ` +
+          `heap ${mb(result.heapStart)} → ${mb(result.heapEnd)}`,
+      );
+    }
+  }
+  const without = results.filter((result) => !result.withExtension);
+  const withExt = results.filter((result) => result.withExtension);
+  const pick = (list, key) => median(list.map(key));
+
+  const extensionMs = pick(withExt, (r) => r.profile.extension);
+  const taskWith = pick(withExt, (r) => r.taskMs);
+  const taskWithout = pick(without, (r) => r.taskMs);
+  const busyWith = pick(withExt, (r) => r.profile.total - r.profile.idle);
+  const share = extensionMs / taskWith;
+  const sideBySide = (taskWith - taskWithout) / taskWithout;
+  const heapGrowthWith = pick(withExt, (r) => r.heapEnd - r.heapStart);
+  const heapGrowthWithout = pick(without, (r) => r.heapEnd - r.heapStart);
+
+  const rows = [
+    ['', 'without', 'with', 'difference'],
+    ['posts at the end', pick(without, (r) => r.posts), pick(withExt, (r) => r.posts), ''],
+    ['main-thread task time', ms(taskWithout), ms(taskWith), `${ms(taskWith - taskWithout)} (${pct(sideBySide)})`],
+    [
+      'script time',
+      ms(pick(without, (r) => r.scriptMs)),
+      ms(pick(withExt, (r) => r.scriptMs)),
+      ms(pick(withExt, (r) => r.scriptMs) - pick(without, (r) => r.scriptMs)),
+    ],
+    [
+      'sampled busy time (not idle, wall)',
+      ms(pick(without, (r) => r.profile.total - r.profile.idle)),
+      ms(busyWith),
+      '',
+    ],
+    ['extension self time (samples)', ms(pick(without, (r) => r.profile.extension)), ms(extensionMs), ''],
+    [
+      'JS heap after GC, start',
+      mb(pick(without, (r) => r.heapStart)),
+      mb(pick(withExt, (r) => r.heapStart)),
+      mb(pick(withExt, (r) => r.heapStart) - pick(without, (r) => r.heapStart)),
+    ],
+    [
+      'JS heap after GC, last post',
+      mb(pick(without, (r) => r.heapEnd)),
+      mb(pick(withExt, (r) => r.heapEnd)),
+      mb(pick(withExt, (r) => r.heapEnd) - pick(without, (r) => r.heapEnd)),
+    ],
+    [
+      'JS heap growth over the scroll',
+      mb(heapGrowthWithout),
+      mb(heapGrowthWith),
+      mb(heapGrowthWith - heapGrowthWithout),
+    ],
+    [
+      'DOM nodes, last post',
+      pick(without, (r) => r.domNodes),
+      pick(withExt, (r) => r.domNodes),
+      pick(withExt, (r) => r.domNodes) - pick(without, (r) => r.domNodes),
+    ],
+    [
+      'JS event listeners, last post',
+      pick(without, (r) => r.eventListeners),
+      pick(withExt, (r) => r.eventListeners),
+      pick(withExt, (r) => r.eventListeners) - pick(without, (r) => r.eventListeners),
+    ],
+  ];
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => String(row[column]).length)));
+  console.log(`\nMedians over ${RUNS} run(s):`);
+  for (const row of rows) console.log(`  ${row.map((cell, column) => String(cell).padEnd(widths[column])).join('  ')}`);
+
+  const seen = withExt.flatMap((r) => r.extensionScriptsSeen);
+  console.log(`\nExtension scripts seen on the page: ${[...new Set(seen)].join(', ') || 'none (check the profile!)'}`);
+  const functions = new Map();
+  for (const result of withExt) {
+    for (const [name, time] of result.extensionFunctions) functions.set(name, (functions.get(name) ?? 0) + time / RUNS);
+  }
+  const top = [...functions].sort((a, b) => b[1] - a[1]).slice(0, 5);
+  if (top.length)
+    console.log(`Extension's heaviest frames: ${top.map(([name, time]) => `${name} ${ms(time)}`).join('; ')}`);
+
+  console.log('\nTargets:');
+  console.log(
+    `  extension share of page task time (profile): ${pct(share)} of ${ms(taskWith)} (target ≤ ${pct(TARGET_SHARE)}): ${verdict(share, TARGET_SHARE)}`,
+  );
+  console.log(
+    `  extension share of sampled busy time:        ${pct(extensionMs / busyWith)} (target ≤ ${pct(TARGET_SHARE)}): ${verdict(extensionMs / busyWith, TARGET_SHARE)}`,
+  );
+  console.log(
+    `  task time with vs without (side by side):    ${pct(sideBySide)} (target ≤ ${pct(TARGET_SHARE)}; noisy at this size): ${verdict(sideBySide, TARGET_SHARE)}`,
+  );
+  console.log(
+    `  extra heap growth over ${pick(withExt, (r) => r.posts)} posts:            ${mb(heapGrowthWith - heapGrowthWithout)} (should stay near 0)`,
+  );
+
+  console.log('\nContent scripts, gzipped:');
+  printContentScriptSizes(contentScriptSizes(join(EXTENSION_DIR, 'content-scripts')));
+}
+
+await main();
