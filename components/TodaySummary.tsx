@@ -1,41 +1,183 @@
-/** Today's feed time: the total and a bar per site, largest first. Presentational. */
-import { sumValues } from '@/utils/format';
+/**
+ * Today at a glance: the total, time left under her overall limit, a row per site (with a
+ * progress bar against the site's own limit, or a relative bar when it has none), and the
+ * feed-free times in the next 24 hours. Presentational: everything comes in as props.
+ */
+import { sumValues, wholeMinutes } from '@/utils/format';
 import { t } from '@/utils/i18n';
+import type { BoundarySettings } from '@/utils/limits/boundarySettings';
+import { bindingLimit, minutesLeftOf } from '@/utils/limits/decide';
+import { upcomingFeedFreeWindows } from '@/utils/limits/schedule';
+import type { BoundaryDayState } from '@/utils/limits/stateRecords';
 import { durationText } from './duration';
+
+/** Message keys added with the boundaries UI are typed once messages.json lists them (wxt prepare). */
+
+const MINUTE_MS = 60_000;
+const AHEAD_MS = 24 * 60 * MINUTE_MS;
 
 export interface TodaySummaryProps {
   /** Active ms per site id today. */
   totals: Record<string, number>;
   siteName: (id: string) => string;
+  /** Her boundaries; without them only time is shown. */
+  boundaries?: BoundarySettings;
+  /** Today's boundary state (extra minutes taken, pause). */
+  dayState?: BoundaryDayState;
+  /** Epoch ms, for the feed-free times ahead. */
+  now?: number;
 }
 
-export function TodaySummary({ totals, siteName }: TodaySummaryProps) {
-  const rows = Object.entries(totals)
-    .filter(([, ms]) => ms > 0)
+const clockOf = (time: number) => {
+  const date = new Date(time);
+  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+};
+
+const sameCalendarDay = (a: number, b: number) => new Date(a).toDateString() === new Date(b).toDateString();
+
+function OverallLimit({
+  boundaries,
+  dayState,
+  totals,
+}: {
+  boundaries: BoundarySettings;
+  dayState: BoundaryDayState;
+  totals: Record<string, number>;
+}) {
+  const standing = bindingLimit(boundaries, { todayMsBySite: totals }, dayState);
+  if (!standing) return null;
+  const allowance = Math.round(standing.allowanceMs / MINUTE_MS);
+  const used = Math.min(wholeMinutes(standing.usedMs), allowance);
+  const left = minutesLeftOf(standing.leftMs);
+  const label = t('popupOverallProgressLabel', [String(used), String(allowance)]);
+  return (
+    <div class="overall">
+      <p class="left" id="overall-left">
+        {left > 0 ? t('popupMinutesLeftToday', String(left)) : t('popupLimitReachedToday', String(allowance))}
+      </p>
+      <progress class="overall-progress" max={allowance} value={used} aria-label={label} title={label} />
+    </div>
+  );
+}
+
+function SiteRow({
+  site,
+  ms,
+  largest,
+  limit,
+  extraMs,
+  siteName,
+}: {
+  site: string;
+  ms: number;
+  largest: number;
+  limit: number | undefined;
+  extraMs: number;
+  siteName: (id: string) => string;
+}) {
+  const name = siteName(site);
+  if (limit === undefined) {
+    return (
+      <li class="site-row">
+        <span class="site-name">{name}</span>
+        <span class="site-time">{durationText(ms)}</span>
+        <span class="bar" aria-hidden="true">
+          <span class="bar-fill" style={{ width: `${Math.max(4, Math.round((ms / (largest || 1)) * 100))}%` }} />
+        </span>
+      </li>
+    );
+  }
+  const allowance = limit + Math.round(extraMs / MINUTE_MS);
+  const used = Math.min(wholeMinutes(ms), allowance);
+  const left = minutesLeftOf(allowance * MINUTE_MS - ms);
+  return (
+    <li class="site-row" data-site={site}>
+      <span class="site-name">{name}</span>
+      <span class="site-time">{durationText(ms)}</span>
+      <span class="site-limit muted">{t('popupSiteLeft', [String(left), String(allowance)])}</span>
+      <progress
+        class="site-progress"
+        max={allowance}
+        value={used}
+        aria-label={t('popupSiteProgressLabel', [name, String(used), String(allowance)])}
+      />
+    </li>
+  );
+}
+
+function FeedFreeAhead({ boundaries, now }: { boundaries: BoundarySettings; now: number }) {
+  if (boundaries.feedFreeWindows.length === 0) return null;
+  const ahead = upcomingFeedFreeWindows(now, boundaries.feedFreeWindows, AHEAD_MS);
+  return (
+    <section class="feed-free-ahead" aria-labelledby="feed-free-ahead-heading">
+      <h2 id="feed-free-ahead-heading" class="subheading">
+        {t('popupFeedFreeAheadHeading')}
+      </h2>
+      {ahead.length === 0 ? (
+        <p class="muted small">{t('popupFeedFreeNone')}</p>
+      ) : (
+        <ul class="ahead-list">
+          {ahead.map((occurrence) => (
+            <li key={`${occurrence.window.id}-${occurrence.startsAt}`}>
+              <span class="ahead-time">
+                {t('popupTimeRange', [clockOf(occurrence.startsAt), clockOf(occurrence.endsAt)])}
+              </span>
+              {occurrence.window.label ? <span class="ahead-label"> {occurrence.window.label}</span> : null}
+              {occurrence.inEffect ? (
+                <span class="ahead-when"> ({t('popupFeedFreeNow')})</span>
+              ) : sameCalendarDay(occurrence.startsAt, now) ? null : (
+                <span class="ahead-when muted"> ({t('popupFeedFreeTomorrow')})</span>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export function TodaySummary({ totals, siteName, boundaries, dayState, now = Date.now() }: TodaySummaryProps) {
+  const siteLimits = (boundaries?.siteLimits ?? {}) as Record<string, number | undefined>;
+  const paused = dayState?.pausedForToday === true;
+  const extraMs = dayState?.extraMsGranted ?? 0;
+  // Sites with time today, and sites with a limit of their own (so she sees all her limits).
+  const rows = Object.entries({
+    ...Object.fromEntries(Object.keys(siteLimits).map((site) => [site, 0])),
+    ...totals,
+  })
+    .filter(([site, ms]) => ms > 0 || (!paused && siteLimits[site] !== undefined))
     .sort(([, a], [, b]) => b - a);
   const total = sumValues(totals);
   const largest = rows[0]?.[1] ?? 0;
   return (
     <section class="today" aria-labelledby="today-heading">
       <h1 id="today-heading">{t('popupTodayHeading')}</h1>
-      {rows.length === 0 ? (
-        <p class="muted">{t('popupNothingYet')}</p>
+      {total > 0 ? (
+        <p class="total">{t('popupTotalMinutes', String(wholeMinutes(total)))}</p>
       ) : (
-        <>
-          <p class="total">{t('popupTotalMinutes', String(Math.floor(total / 60_000)))}</p>
-          <ul class="site-list" aria-label={t('popupPerSiteLabel')}>
-            {rows.map(([site, ms]) => (
-              <li key={site} class="site-row">
-                <span class="site-name">{siteName(site)}</span>
-                <span class="site-time">{durationText(ms)}</span>
-                <span class="bar" aria-hidden="true">
-                  <span class="bar-fill" style={{ width: `${Math.max(4, Math.round((ms / largest) * 100))}%` }} />
-                </span>
-              </li>
-            ))}
-          </ul>
-        </>
+        <p class="muted">{t('popupNothingYet')}</p>
       )}
+      {paused ? (
+        <p class="paused">{t('popupPausedToday')}</p>
+      ) : boundaries && dayState ? (
+        <OverallLimit boundaries={boundaries} dayState={dayState} totals={totals} />
+      ) : null}
+      {rows.length > 0 ? (
+        <ul class="site-list" aria-label={t('popupPerSiteLabel')}>
+          {rows.map(([site, ms]) => (
+            <SiteRow
+              key={site}
+              site={site}
+              ms={ms}
+              largest={largest}
+              limit={paused ? undefined : siteLimits[site]}
+              extraMs={extraMs}
+              siteName={siteName}
+            />
+          ))}
+        </ul>
+      ) : null}
+      {boundaries && !paused ? <FeedFreeAhead boundaries={boundaries} now={now} /> : null}
     </section>
   );
 }

@@ -30,9 +30,24 @@ export interface ActivityReportReply {
   error?: string;
 }
 
-export type ContentToBackground = ActivityReport;
+const PauseStartedAt = v.pipe(v.number(), v.finite(), v.minValue(0));
+
+/** Boundary screen → background: the actions it offers. The site comes from the sender. */
+export const BoundaryMessageSchema = v.variant('type', [
+  v.object({ type: v.literal('boundary/extend'), pauseStartedAt: PauseStartedAt }),
+  v.object({ type: v.literal('boundary/pauseToday'), pauseStartedAt: PauseStartedAt }),
+  v.object({ type: v.literal('boundary/warned') }),
+  v.object({ type: v.literal('boundary/leave') }),
+  v.object({ type: v.literal('boundary/reflect') }),
+]);
+
+export type BoundaryMessage = v.InferOutput<typeof BoundaryMessageSchema>;
+
+export type ContentToBackground = ActivityReport | BoundaryMessage;
 
 export function parseContentMessage(message: unknown): ContentToBackground | undefined {
-  const result = v.safeParse(ActivityReportSchema, message);
-  return result.success ? { type: result.output.type, spans: result.output.spans } : undefined;
+  const report = v.safeParse(ActivityReportSchema, message);
+  if (report.success) return { type: report.output.type, spans: report.output.spans };
+  const boundary = v.safeParse(BoundaryMessageSchema, message);
+  return boundary.success ? boundary.output : undefined;
 }

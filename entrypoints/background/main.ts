@@ -5,11 +5,12 @@
  */
 import type { browser } from 'wxt/browser';
 import { type ContentToBackground, parseContentMessage } from '@/utils/messaging';
+import { siteForUrl } from '@/utils/sites/registry';
 import { LedgerStore } from '@/utils/storage/ledgerStore';
 import type { Settings } from '@/utils/storage/settings';
 import { loadSettings, watchSettings } from '@/utils/storage/settingsStorage';
 import { nextDayStartAfter } from '@/utils/time/day';
-import { refreshBadge } from './badge';
+import { createBoundaries } from './boundaries';
 import { TimelineStore } from './timelineStore';
 import { createTracking } from './tracking';
 
@@ -31,10 +32,12 @@ export function startBackground(api: typeof browser, options: BackgroundOptions 
     void updateBadgeAndRollover();
   });
   const dayStartHour = async () => (await settings).tracking.dayStartHour;
+  const boundaries = createBoundaries({ api, ledger, now, settings: () => settings });
+  const publish = () => boundaries.publish().catch(() => undefined);
 
   async function updateBadgeAndRollover(): Promise<void> {
     const hour = await dayStartHour();
-    await refreshBadge(ledger, now(), hour).catch(() => undefined);
+    await publish();
     await api.alarms.create(DAY_ROLLOVER_ALARM, { when: nextDayStartAfter(now(), hour) + 1_000 });
   }
 
@@ -44,7 +47,7 @@ export function startBackground(api: typeof browser, options: BackgroundOptions 
     now,
     dayStartHour,
     batchMs: options.batchMs,
-    afterWrite: () => void dayStartHour().then((hour) => refreshBadge(ledger, now(), hour).catch(() => undefined)),
+    afterWrite: () => void publish(),
   });
 
   // Whoever is in front now; events after this keep the timeline current.
@@ -68,7 +71,37 @@ export function startBackground(api: typeof browser, options: BackgroundOptions 
       sendResponse({ ok: false, settled: 0, countedMs: 0, error: 'invalid message' });
       return false;
     }
-    void seeded.then(() => tracking.report(parsed.spans, sender)).then(sendResponse);
+    const tabId = sender.tab?.id;
+    let reply: Promise<unknown>;
+    switch (parsed.type) {
+      case 'activity/report':
+        reply = seeded.then(() => tracking.report(parsed.spans, sender));
+        break;
+      case 'boundary/extend':
+        reply = boundaries.extend(parsed.pauseStartedAt);
+        break;
+      case 'boundary/pauseToday':
+        reply = boundaries.pauseToday(parsed.pauseStartedAt);
+        break;
+      case 'boundary/warned': {
+        const site = sender.url ? siteForUrl(sender.url) : undefined;
+        reply = site ? boundaries.warned(site.id) : Promise.resolve({ ok: false, reason: 'not a tracked site' });
+        break;
+      }
+      case 'boundary/leave':
+        reply =
+          tabId === undefined
+            ? Promise.resolve({ ok: false, reason: 'no tab' })
+            : api.tabs.remove(tabId).then(() => ({ ok: true }));
+        break;
+      case 'boundary/reflect':
+        // The reflection flow lives in the popup; where it can't open from here, a tab shows it.
+        reply = Promise.resolve(api.action.openPopup?.())
+          .catch(() => api.tabs.create({ url: api.runtime.getURL('/popup.html') }))
+          .then(() => ({ ok: true }));
+        break;
+    }
+    reply.then(sendResponse, (error: unknown) => sendResponse({ ok: false, reason: String(error) }));
     return true;
   });
 
@@ -85,5 +118,8 @@ export function startBackground(api: typeof browser, options: BackgroundOptions 
   api.runtime.onStartup.addListener(() => void updateBadgeAndRollover());
   api.runtime.onInstalled.addListener(() => void updateBadgeAndRollover());
 
-  return { ledger, timeline, tracking, seeded };
+  // Each wake: publish today's usage so pages loaded now decide from fresh numbers.
+  void publish();
+
+  return { ledger, timeline, tracking, seeded, boundaries };
 }

@@ -1,6 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { contentScriptMatches } from '@/utils/sites/registry';
 import { startActivityReporting } from './activity';
+import { startBoundaries } from './boundary';
 
 // Runs on every page of the built-in sites: time counts everywhere on a site, while
 // feed-only features decide for themselves (isFeedUrl) whether to act.
@@ -8,6 +9,7 @@ export default defineContentScript({
   matches: contentScriptMatches(),
   runAt: 'document_start',
   main(ctx) {
-    startActivityReporting(ctx);
+    const { tracker, report } = startActivityReporting(ctx);
+    startBoundaries(ctx, tracker, report);
   },
 });

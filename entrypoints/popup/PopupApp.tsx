@@ -1,34 +1,112 @@
-/** The popup: today at a glance, from the ledger in this extension's IndexedDB. */
+/**
+ * The popup, her daily home: today at a glance (time, what is left, feed-free times ahead)
+ * and her boundaries to adjust. Everything is read once, in one effect, from storage.
+ * "Pause limits for today" is deliberately not here: it sits behind the pause on the
+ * boundary screen. The popup only says when limits are paused.
+ */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { BoundarySettingsForm } from '@/components/BoundarySettingsForm';
 import { TodaySummary } from '@/components/TodaySummary';
 import { t } from '@/utils/i18n';
+import { type BoundaryDayState, readBoundaryDayState } from '@/utils/limits/stateRecords';
 import { getSite } from '@/utils/sites/registry';
 import { LedgerStore } from '@/utils/storage/ledgerStore';
-import { loadSettings } from '@/utils/storage/settingsStorage';
+import type { Settings } from '@/utils/storage/settings';
+import { loadSettings, saveSettings } from '@/utils/storage/settingsStorage';
 import { dayKeyOf } from '@/utils/time/day';
+
+/** Message keys added with the boundaries UI are typed once messages.json lists them (wxt prepare). */
+
+/** storage.local key of today's boundary state (written by the background). */
+export const BOUNDARY_DAY_KEY = 'boundaryDay';
 
 export const siteName = (id: string) => getSite(id)?.name ?? id;
 
-export async function loadToday(ledger = new LedgerStore(), now = Date.now()): Promise<Record<string, number>> {
-  const { settings } = await loadSettings();
-  const today = dayKeyOf(now, settings.tracking.dayStartHour);
-  return (await ledger.dayTotals([today])).get(today) ?? {};
+export interface PopupData {
+  /** Active ms per site id today. */
+  todayMsBySite: Record<string, number>;
+  settings: Settings;
+  /** Why stored settings could not be used (defaults are in use), to show once. */
+  settingsProblem?: string;
+  dayState: BoundaryDayState;
 }
 
-export function PopupApp({ load = loadToday }: { load?: () => Promise<Record<string, number>> }) {
-  const [totals, setTotals] = useState<Record<string, number> | undefined>();
+export interface PopupAppProps {
+  load?: () => Promise<PopupData>;
+  save?: (settings: Settings) => Promise<void>;
+  /**
+   * Reserved for flows that apply a pause (the boundary screen owns it). The popup never
+   * pauses limits itself; it only shows that they are paused.
+   */
+  pauseToday?: () => Promise<{ ok: boolean; reason?: string }>;
+  now?: () => number;
+}
+
+/** Today's time, settings and boundary state, read from storage. */
+export async function loadPopupData(now = Date.now(), ledger = new LedgerStore()): Promise<PopupData> {
+  const { settings, problem } = await loadSettings();
+  const { dayStartHour } = settings.tracking;
+  const today = dayKeyOf(now, dayStartHour);
+  const [totals, stored] = await Promise.all([
+    ledger.dayTotals([today]),
+    browser.storage.local.get(BOUNDARY_DAY_KEY) as Promise<Record<string, unknown>>,
+  ]);
+  const { state } = readBoundaryDayState(stored[BOUNDARY_DAY_KEY], now, dayStartHour);
+  return {
+    todayMsBySite: totals.get(today) ?? {},
+    settings,
+    ...(problem === undefined ? {} : { settingsProblem: problem }),
+    dayState: state,
+  };
+}
+
+const defaultNow = () => Date.now();
+
+const defaultSave = async (settings: Settings) => {
+  await saveSettings(settings);
+};
+
+export function PopupApp({ load, save = defaultSave, now = defaultNow }: PopupAppProps) {
+  const [data, setData] = useState<PopupData | undefined>();
   const [error, setError] = useState<string | undefined>();
+  const [problemDismissed, setProblemDismissed] = useState(false);
+
+  // One read, once, when the popup opens (`load` and `now` are not re-read): it must show at once.
   useEffect(() => {
-    load().then(setTotals, (reason: unknown) => setError(String(reason)));
-  }, [load]);
+    (load ?? (() => loadPopupData(now())))().then(setData, (reason: unknown) =>
+      setError(reason instanceof Error ? reason.message : String(reason)),
+    );
+  }, []);
+
+  const saveAndKeep = async (settings: Settings) => {
+    await save(settings);
+    setData((current) => (current ? { ...current, settings } : current));
+  };
 
   return (
     <main class="popup">
+      {data?.settingsProblem && !problemDismissed ? (
+        <div role="note" class="note">
+          <p>{data.settingsProblem}</p>
+          <button type="button" class="secondary small-button" onClick={() => setProblemDismissed(true)}>
+            {t('popupDismissNote')}
+          </button>
+        </div>
+      ) : null}
       {error ? (
         <p role="alert">{t('dashboardLoadFailed', error)}</p>
-      ) : totals ? (
-        <TodaySummary totals={totals} siteName={siteName} />
+      ) : data ? (
+        <>
+          <TodaySummary
+            totals={data.todayMsBySite}
+            siteName={siteName}
+            boundaries={data.settings.boundaries}
+            dayState={data.dayState}
+            now={now()}
+          />
+          <BoundarySettingsForm settings={data.settings} onSave={saveAndKeep} />
+        </>
       ) : (
         <p class="muted" aria-live="polite">
           {t('popupLoading')}

@@ -67,7 +67,7 @@ describe('background wiring', () => {
     expect(reply).toEqual({ ok: true, settled: 1, countedMs: 150 * S });
     expect(await today()).toEqual({ instagram: 150 * S });
     await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('2'));
-    expect(await fakeBrowser.action.getTitle({})).toBe('Feeds today: 2 min');
+    expect(await fakeBrowser.action.getTitle({})).toBe('2 min of feeds today');
   });
 
   it('takes the site from the sender, never from the message', async () => {
@@ -182,7 +182,10 @@ describe('background wiring', () => {
 
   it('uses the day start from settings', async () => {
     await fakeBrowser.storage.sync.set({
-      settings: { schemaVersion: 1, tracking: { idleThresholdSeconds: 60, dayStartHour: 16 } },
+      settings: {
+        schemaVersion: 1,
+        tracking: { idleThresholdSeconds: 60, dayStartHour: 16 } /* version 1, migrated on read */,
+      },
     });
     start();
     await report([[NOW - 10 * S, NOW]], sender(INSTAGRAM));

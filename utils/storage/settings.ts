@@ -3,9 +3,11 @@
  * Stored in `storage.sync` (see settingsStorage.ts) so they follow her to other browsers.
  */
 import * as v from 'valibot';
+import { BoundarySettingsSchema, defaultBoundarySettings } from '../limits/boundarySettings';
 import { DEFAULT_DAY_START_HOUR } from '../time/day';
 
-export const SETTINGS_SCHEMA_VERSION = 1;
+/** 1: tracking only. 2: adds boundaries (limits, feed-free hours) and nudge frequency. */
+export const SETTINGS_SCHEMA_VERSION = 2;
 
 export const TrackingSettingsSchema = v.object({
   idleThresholdSeconds: v.pipe(
@@ -22,9 +24,18 @@ export const TrackingSettingsSchema = v.object({
   ),
 });
 
+/** Frequencies she can choose (the scheduler also knows a `test` preset used only by tests). */
+export const NUDGE_FREQUENCY_CHOICES = ['gentle', 'balanced', 'frequent', 'off'] as const;
+
+export const NudgeSettingsSchema = v.object({
+  frequency: v.picklist(NUDGE_FREQUENCY_CHOICES, 'Reminders are gentle, balanced, frequent or off.'),
+});
+
 export const SettingsSchema = v.object({
   schemaVersion: v.literal(SETTINGS_SCHEMA_VERSION),
   tracking: TrackingSettingsSchema,
+  boundaries: BoundarySettingsSchema,
+  nudges: NudgeSettingsSchema,
 });
 
 export type TrackingSettings = v.InferOutput<typeof TrackingSettingsSchema>;
@@ -33,7 +44,30 @@ export type Settings = v.InferOutput<typeof SettingsSchema>;
 export const DEFAULT_SETTINGS: Settings = {
   schemaVersion: SETTINGS_SCHEMA_VERSION,
   tracking: { idleThresholdSeconds: 60, dayStartHour: DEFAULT_DAY_START_HOUR },
+  boundaries: defaultBoundarySettings(),
+  nudges: { frequency: 'gentle' },
 };
+
+/** Upgrades from version N to N+1. */
+const settingsMigrations: Record<number, (value: Record<string, unknown>) => Record<string, unknown>> = {
+  1: (value) => ({
+    ...value,
+    schemaVersion: 2,
+    boundaries: defaultBoundarySettings(),
+    nudges: { frequency: 'gentle' },
+  }),
+};
+
+function migrateSettings(stored: unknown): unknown {
+  if (typeof stored !== 'object' || stored === null) return stored;
+  let value = stored as Record<string, unknown>;
+  while (typeof value.schemaVersion === 'number' && value.schemaVersion < SETTINGS_SCHEMA_VERSION) {
+    const step = settingsMigrations[value.schemaVersion];
+    if (!step) break;
+    value = step(value);
+  }
+  return value;
+}
 
 export interface SettingsReadResult {
   settings: Settings;
@@ -53,8 +87,8 @@ export function readSettings(stored: unknown): SettingsReadResult {
       };
     }
   }
-  const result = v.safeParse(SettingsSchema, stored);
-  if (result.success) return { settings: result.output };
+  const result = v.safeParse(SettingsSchema, migrateSettings(stored));
+  if (result.success) return { settings: result.output as Settings };
   const issue = result.issues[0];
   return {
     settings: structuredClone(DEFAULT_SETTINGS),
@@ -67,6 +101,6 @@ export function validateSettings(
   candidate: unknown,
 ): { ok: true; settings: Settings } | { ok: false; messages: string[] } {
   const result = v.safeParse(SettingsSchema, candidate);
-  if (result.success) return { ok: true, settings: result.output };
+  if (result.success) return { ok: true, settings: result.output as Settings };
   return { ok: false, messages: [...new Set(result.issues.map((issue) => issue.message))] };
 }

@@ -150,6 +150,22 @@ export class ActivityTracker {
     this.frozenCount = 0;
   }
 
+  /**
+   * Active time this page saw after `since` that may not be in the ledger yet: unsent spans
+   * and the open one, clipped to start at `since`.
+   */
+  activeMsSince(since: number, now: number): number {
+    this.tick(now);
+    let total = 0;
+    const add = (start: number, end: number) => {
+      const from = Math.max(start, since);
+      if (end > from) total += end - from;
+    };
+    for (const [start, end] of this.pending) add(start, end);
+    if (this.openStart !== undefined) add(this.openStart, this.openEnd);
+    return total;
+  }
+
   get pendingCount(): number {
     return this.pending.length;
   }

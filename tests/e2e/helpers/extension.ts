@@ -123,6 +123,11 @@ export class ExtensionSession {
     );
   }
 
+  /** Replaces all settings (the current schema) in storage.sync, as the popup's Save does. */
+  async setSettings(settings: unknown): Promise<void> {
+    await this.worker.evaluate((value) => chrome.storage.sync.set({ settings: value }), settings);
+  }
+
   /** Which tab the extension sees as active in each window (what the background clips spans to). */
   async activeTabUrls(): Promise<string[]> {
     await this.waitForWorker(true);

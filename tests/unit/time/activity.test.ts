@@ -177,3 +177,14 @@ describe('ActivityTracker', () => {
     expect(batch[0]?.[0]).toBe(20 * S);
   });
 });
+
+describe('ActivityTracker.activeMsSince', () => {
+  it('adds unsent and open time after a moment, not before', () => {
+    const tracker = new ActivityTracker({ idleMs: 60 * S });
+    for (let t = 0; t <= 10 * S; t += S) tracker.tick(t, PLAYING);
+    tracker.takeBatch(10 * S); // sent, not yet confirmed
+    for (let t = 11 * S; t <= 15 * S; t += S) tracker.tick(t, PLAYING);
+    expect(tracker.activeMsSince(4 * S, 15 * S)).toBe(11 * S);
+    expect(tracker.activeMsSince(20 * S, 15 * S)).toBe(0);
+  });
+});

@@ -1,0 +1,232 @@
+/**
+ * The calm full-page boundary screen shown over a feed at a limit or in a feed-free time.
+ * Presentational: the content script mounts it in a shadow root and supplies the actions.
+ *
+ * Leaving is the largest action, focused first (research: the easy "leave" option is what
+ * works). Extra minutes and pausing for today wait out a deliberate pause that starts over
+ * whenever the page is hidden or loses focus, so the pause is really spent looking at it.
+ * Esc never dismisses the screen: it is her boundary; Esc only steps back from the pause.
+ */
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { boundaryHeading, boundaryText, say } from './boundaryText';
+
+export type BoundaryActionResult = { ok: true } | { ok: false; reason: string };
+
+export interface BoundaryScreenProps {
+  kind: 'limit' | 'feed-free';
+  /** "Instagram". */
+  siteName: string;
+  /** For a limit: which limit was reached. */
+  scope?: 'overall' | 'site';
+  /** For a limit: its minutes. */
+  limitMinutes?: number;
+  /** For a feed-free time: its name ("Bedtime routine"); may be empty. */
+  windowLabel?: string;
+  /** Epoch ms when the boundary lifts, shown as local time. */
+  liftsAt: number;
+  /** How many times she can still take extra minutes today. */
+  extensionsLeft: number;
+  /** Minutes one extension adds. */
+  extraMinutes: number;
+  /** Length of the deliberate pause before extra minutes or pausing for today. */
+  pauseSeconds: number;
+  /** False while the tab is hidden or the window has no focus: the pause starts over. */
+  pageActive: boolean;
+  /** Close the tab: the main action. */
+  onLeave(): void;
+  onReflect(): void;
+  /**
+   * Optional: called each time the pause starts counting from the beginning (the panel opens,
+   * or the page is active again after a reset), so the caller can check the pause was waited out.
+   */
+  onPauseStart?(): void;
+  onExtend(): Promise<BoundaryActionResult>;
+  onPauseToday(): Promise<BoundaryActionResult>;
+}
+
+type View = 'main' | 'pause';
+type Opener = 'more' | 'pauseToday';
+
+const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+export function BoundaryScreen(props: BoundaryScreenProps) {
+  const { siteName, extensionsLeft, extraMinutes, pauseSeconds, pageActive } = props;
+  const headingId = useId();
+  const textId = useId();
+  const dialogRef = useRef<HTMLDivElement>(null);
+  const leaveRef = useRef<HTMLButtonElement>(null);
+  const openerRef = useRef<HTMLButtonElement>(null);
+  const panelRef = useRef<HTMLFieldSetElement>(null);
+
+  const [view, setView] = useState<View>('main');
+  const [opener, setOpener] = useState<Opener | null>(null);
+  const [remaining, setRemaining] = useState(pauseSeconds);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState('');
+
+  useEffect(() => {
+    leaveRef.current?.focus();
+  }, []);
+
+  // Focus follows the view: into the pause panel when it opens, back to what opened it after.
+  useEffect(() => {
+    if (view === 'pause') panelRef.current?.focus();
+    else if (opener) (openerRef.current ?? leaveRef.current)?.focus();
+  }, [view, opener]);
+
+  // A hidden tab or an unfocused window is not a pause: start it over.
+  useEffect(() => {
+    if (!pageActive) setRemaining(pauseSeconds);
+  }, [pageActive, pauseSeconds]);
+
+  const onPauseStart = useRef(props.onPauseStart);
+  onPauseStart.current = props.onPauseStart;
+  // Counting only ever starts from the full pause (opening it, or after a reset).
+  const counting = view === 'pause' && pageActive && remaining > 0;
+  useEffect(() => {
+    if (!counting) return;
+    onPauseStart.current?.();
+    const timer = setInterval(() => setRemaining((seconds) => Math.max(0, seconds - 1)), 1000);
+    return () => clearInterval(timer);
+  }, [counting]);
+
+  const waited = remaining <= 0;
+
+  const openPause = (from: Opener) => {
+    setOpener(from);
+    setRemaining(pauseSeconds);
+    setProblem('');
+    setView('pause');
+  };
+
+  const run = async (
+    action: () => Promise<BoundaryActionResult>,
+    failedKey: 'boundaryExtendFailed' | 'boundaryPauseTodayFailed',
+  ) => {
+    setBusy(true);
+    setProblem('');
+    try {
+      const result = await action();
+      // On success the page replaces this screen; stay busy so nothing runs twice.
+      if (!result.ok) {
+        setProblem(say(failedKey, result.reason));
+        setBusy(false);
+      }
+    } catch (error) {
+      setProblem(say(failedKey, error instanceof Error ? error.message : String(error)));
+      setBusy(false);
+    }
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    // Keys typed here are for this screen, not the site's shortcuts behind it.
+    event.stopPropagation();
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      if (view === 'pause') setView('main');
+      return;
+    }
+    if (event.key !== 'Tab') return;
+    const dialog = dialogRef.current;
+    if (!dialog) return;
+    const focusable = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)];
+    const first = focusable[0];
+    const last = focusable[focusable.length - 1];
+    if (!first || !last) return;
+    const active = (dialog.getRootNode() as Document | ShadowRoot).activeElement;
+    const inside = active instanceof Node && dialog.contains(active);
+    if (event.shiftKey && (active === first || active === dialog || !inside)) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && (active === last || !inside)) {
+      event.preventDefault();
+      first.focus();
+    }
+  };
+
+  const announcement =
+    view === 'pause' ? say(waited ? 'boundaryPauseDone' : 'boundaryPauseStarted', String(pauseSeconds)) : '';
+
+  return (
+    <div class="otf-screen">
+      <div
+        ref={dialogRef}
+        class="otf-card"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={headingId}
+        aria-describedby={textId}
+        onKeyDown={onKeyDown}
+      >
+        <h1 id={headingId} class="otf-heading">
+          {boundaryHeading(props)}
+        </h1>
+        <p id={textId} class="otf-text">
+          {boundaryText(props)}
+        </p>
+        <p class="otf-care">{say('boundaryCareLine')}</p>
+
+        <button ref={leaveRef} type="button" class="otf-leave" onClick={() => props.onLeave()}>
+          {say('boundaryLeave', siteName)}
+        </button>
+
+        {view === 'main' && (
+          <div class="otf-more">
+            <button type="button" class="otf-secondary" onClick={() => props.onReflect()}>
+              {say('boundaryReflect')}
+            </button>
+            {extensionsLeft > 0 ? (
+              <button ref={openerRef} type="button" class="otf-link" onClick={() => openPause('more')}>
+                {say('boundaryMoreMinutes')}
+              </button>
+            ) : (
+              <>
+                <p class="otf-quiet">{say('boundaryNoExtraLeft')}</p>
+                <button ref={openerRef} type="button" class="otf-link" onClick={() => openPause('pauseToday')}>
+                  {say('boundaryPauseTodayLink')}
+                </button>
+              </>
+            )}
+          </div>
+        )}
+
+        {/* Always present, so screen readers announce its changes: only at the start and the end of the pause. */}
+        <p class="otf-live" aria-live="polite">
+          {announcement}
+        </p>
+
+        {view === 'pause' && (
+          <fieldset ref={panelRef} class="otf-pause" aria-label={say('boundaryPausePanelLabel')} tabIndex={-1}>
+            <p class="otf-countdown" aria-hidden="true">
+              {waited ? '' : remaining}
+            </p>
+            {extensionsLeft > 0 && (
+              <button
+                type="button"
+                class="otf-secondary"
+                disabled={!waited || busy}
+                onClick={() => void run(props.onExtend, 'boundaryExtendFailed')}
+              >
+                {say('boundaryExtend', String(extraMinutes))}
+              </button>
+            )}
+            <button
+              type="button"
+              class="otf-secondary"
+              disabled={!waited || busy}
+              onClick={() => void run(props.onPauseToday, 'boundaryPauseTodayFailed')}
+            >
+              {say('boundaryPauseToday')}
+            </button>
+            <p class="otf-problem" aria-live="polite">
+              {problem}
+            </p>
+            <button type="button" class="otf-link" onClick={() => setView('main')}>
+              {say('boundaryBack')}
+            </button>
+          </fieldset>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,128 @@
+/**
+ * A host for what we draw on a site: a shadow root (the site's CSS can't
+ * reach inside), attached to <html> rather than <body>, put back at once if the page removes
+ * it, with its own inline `!important` styles put back if the page rewrites them. The
+ * full-page variant also goes into the top layer (popover) where supported, so no z-index
+ * on the page can cover it.
+ */
+import { type ComponentChild, render } from 'preact';
+
+export interface OverlayHostOptions {
+  /** Custom element name of the host (kebab-case). */
+  name: string;
+  css: string;
+  /** Full-page (boundary screen) or a corner card (notice). */
+  fullPage: boolean;
+}
+
+const FULL_PAGE_STYLE =
+  'display:block!important;position:fixed!important;inset:0!important;width:100vw!important;height:100vh!important;' +
+  'max-width:none!important;max-height:none!important;margin:0!important;padding:0!important;border:0!important;' +
+  'background:transparent!important;z-index:2147483647!important;visibility:visible!important;opacity:1!important;' +
+  'transform:none!important;filter:none!important;clip-path:none!important;pointer-events:auto!important;overflow:visible!important';
+
+const CORNER_STYLE =
+  'display:block!important;position:fixed!important;right:0!important;bottom:0!important;width:auto!important;' +
+  'height:auto!important;margin:0!important;padding:0!important;border:0!important;z-index:2147483646!important;' +
+  'visibility:visible!important;opacity:1!important;transform:none!important;filter:none!important;' +
+  'clip-path:none!important;pointer-events:auto!important;overflow:visible!important';
+
+const MAX_IMMEDIATE_REPAIRS_PER_SECOND = 60;
+const BACKED_OFF_REPAIR_MS = 250;
+
+/** Keys typed in our UI must not reach the site's own shortcuts (j/k, space to scroll...). */
+const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress', 'wheel'] as const;
+
+export class OverlayHost {
+  private host: HTMLElement | undefined;
+  private container: HTMLElement | undefined;
+  private observer: MutationObserver | undefined;
+  /** Repairs in the current second: a page fighting back in a loop must not freeze itself. */
+  private repairs = { second: 0, count: 0 };
+  private repairTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly style: string;
+
+  constructor(
+    private readonly options: OverlayHostOptions,
+    private readonly doc: Document = document,
+  ) {
+    this.style = options.fullPage ? FULL_PAGE_STYLE : CORNER_STYLE;
+  }
+
+  get mounted(): boolean {
+    return this.host !== undefined;
+  }
+
+  /** Draw `tree` (mounting the host first if needed). */
+  render(tree: ComponentChild): void {
+    if (!this.container) this.mount();
+    if (this.container) render(tree, this.container);
+  }
+
+  private mount(): void {
+    const host = this.doc.createElement(this.options.name);
+    host.setAttribute('style', this.style);
+    // Open, not closed: screen readers' and audit tools' view of it must work the same as ours;
+    // the page's CSS still can't reach inside, and removal or restyling of the host is repaired.
+    const shadow = host.attachShadow({ mode: 'open' });
+    const style = this.doc.createElement('style');
+    style.textContent = `:host{all:initial!important}\n${this.options.css}`;
+    const container = this.doc.createElement('div');
+    shadow.append(style, container);
+    for (const type of ISOLATED_EVENTS) host.addEventListener(type, (event) => event.stopPropagation());
+    this.host = host;
+    this.container = container;
+    this.attach();
+    this.observer = new MutationObserver(() => this.scheduleRepair());
+    this.observer.observe(this.doc.documentElement, { childList: true });
+    this.observer.observe(host, { attributes: true });
+  }
+
+  private attach(): void {
+    const host = this.host;
+    if (!host) return;
+    this.doc.documentElement.append(host);
+    if (this.options.fullPage && 'showPopover' in host) {
+      try {
+        host.setAttribute('popover', 'manual');
+        (host as HTMLElement & { showPopover(): void }).showPopover();
+      } catch {
+        // Top layer unavailable: the fixed position and z-index still cover the page.
+      }
+    }
+  }
+
+  private scheduleRepair(): void {
+    const second = Math.floor(Date.now() / 1000);
+    if (second !== this.repairs.second) this.repairs = { second, count: 0 };
+    this.repairs.count += 1;
+    if (this.repairs.count <= MAX_IMMEDIATE_REPAIRS_PER_SECOND) {
+      this.repair();
+    } else {
+      this.repairTimer ??= setTimeout(() => {
+        this.repairTimer = undefined;
+        this.repair();
+      }, BACKED_OFF_REPAIR_MS);
+    }
+  }
+
+  /** The page removed our host or rewrote its attributes: put things back as they were. */
+  private repair(): void {
+    const host = this.host;
+    if (!host) return;
+    if (host.getAttribute('style') !== this.style) host.setAttribute('style', this.style);
+    if (host.hasAttribute('hidden')) host.removeAttribute('hidden');
+    if (!host.isConnected) this.attach();
+  }
+
+  unmount(): void {
+    clearTimeout(this.repairTimer);
+    this.repairTimer = undefined;
+    this.observer?.disconnect();
+    this.observer = undefined;
+    if (this.container) render(null, this.container);
+    this.host?.remove();
+    this.host = undefined;
+    this.container = undefined;
+  }
+}
