@@ -13,7 +13,7 @@ import { type BoundaryDayState, readBoundaryDayState } from '@/utils/limits/stat
 import { getSite } from '@/utils/sites/registry';
 import { LedgerStore } from '@/utils/storage/ledgerStore';
 import type { Settings } from '@/utils/storage/settings';
-import { loadSettings, saveSettings } from '@/utils/storage/settingsStorage';
+import { acknowledgeSettingsProblem, loadSettings, saveSettings } from '@/utils/storage/settingsStorage';
 import { dayKeyOf } from '@/utils/time/day';
 
 /** Message keys added with the boundaries UI are typed once messages.json lists them (wxt prepare). */
@@ -89,7 +89,10 @@ export function PopupApp({ load, save = defaultSave, now = defaultNow }: PopupAp
       {data?.settingsProblem && !problemDismissed ? (
         <div role="note" class="note">
           <p>{data.settingsProblem}</p>
-          <button type="button" class="secondary small-button" onClick={() => setProblemDismissed(true)}>
+          <button type="button" class="secondary small-button" onClick={() => {
+              setProblemDismissed(true);
+              void acknowledgeSettingsProblem().catch(() => undefined);
+            }}>
             {t('popupDismissNote')}
           </button>
         </div>

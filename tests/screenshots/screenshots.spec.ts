@@ -4,16 +4,38 @@
  */
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { ExtensionSession, PROJECT_ROOT } from '../e2e/helpers/extension';
+import { DEFAULT_SETTINGS } from '../../utils/storage/settings';
+import { ExtensionSession, INSTAGRAM, PROJECT_ROOT } from '../e2e/helpers/extension';
 
 const DOCS = join(PROJECT_ROOT, 'docs');
 const MIN = 60_000;
 /** Example day: what a mother might see mid-afternoon. */
 const EXAMPLE_TODAY = { instagram: 14 * MIN + 20_000, facebook: 6 * MIN + 5_000, pinterest: 3 * MIN + 40_000 };
 
+const clock = (date: Date) => `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+/** Her boundaries in the pictures: 30 minutes in all, 15 on Instagram, a bedtime hour. */
+const EXAMPLE_SETTINGS = {
+  ...structuredClone(DEFAULT_SETTINGS),
+  boundaries: {
+    ...DEFAULT_SETTINGS.boundaries,
+    dailyLimitMinutes: 30,
+    siteLimits: { instagram: 15 },
+    feedFreeWindows: [{ id: 'bedtime', start: '19:00', end: '20:00', days: [0, 1, 2, 3, 4, 5, 6], label: 'Bedtime routine' }],
+  },
+};
+/** A feed-free time around now, for the boundary screen picture. */
+const NOW_WINDOW = () => ({
+  id: 'now',
+  start: clock(new Date(Date.now() - 30 * MIN)),
+  end: clock(new Date(Date.now() + 60 * MIN)),
+  days: [0, 1, 2, 3, 4, 5, 6],
+  label: 'Bedtime routine',
+});
+
 let session: ExtensionSession;
 test.beforeAll(async () => {
   session = await ExtensionSession.launch();
+  await session.routeFixtures([INSTAGRAM]);
 });
 test.afterAll(async () => {
   await session.close();
@@ -45,12 +67,28 @@ async function seedToday(ms: Record<string, number>) {
 for (const scheme of ['light', 'dark'] as const) {
   test(`popup (${scheme})`, async () => {
     await seedToday(EXAMPLE_TODAY);
+    await session.setSettings(EXAMPLE_SETTINGS);
     const page = await session.context.newPage();
     await page.emulateMedia({ colorScheme: scheme });
-    await page.setViewportSize({ width: 340, height: 420 });
+    await page.setViewportSize({ width: 360, height: 600 });
     await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
     await expect(page.getByText('24 min in all')).toBeVisible();
-    await page.locator('main').screenshot({ path: join(DOCS, scheme === 'light' ? 'popup.png' : 'popup-dark.png') });
+    await page.screenshot({ path: join(DOCS, scheme === 'light' ? 'popup.png' : 'popup-dark.png'), fullPage: true });
+    await page.close();
+  });
+
+  test(`boundary screen (${scheme})`, async () => {
+    await session.setSettings({
+      ...EXAMPLE_SETTINGS,
+      boundaries: { ...EXAMPLE_SETTINGS.boundaries, feedFreeWindows: [NOW_WINDOW()] },
+    });
+    const page = await session.context.newPage();
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto('https://www.instagram.com/');
+    await expect(page.getByRole('dialog')).toBeVisible({ timeout: 5_000 });
+    await page.waitForTimeout(400); // the fade-in
+    await page.screenshot({ path: join(DOCS, scheme === 'light' ? 'boundary.png' : 'boundary-dark.png') });
     await page.close();
   });
 }

@@ -27,7 +27,8 @@ import { type BoundaryDayState, dayStateFor } from './stateRecords';
 
 export const BADGE_COLORS = {
   calm: '#4A5D7A',
-  warning: '#B4690E',
+  // Darker than a typical amber so the white badge text keeps 4.5:1 contrast.
+  warning: '#A35E0C',
   limit: '#A23B5A',
 } as const;
 
