@@ -96,7 +96,10 @@ export function createBoundaries({ api, ledger, now, settings }: BoundaryDeps) {
       serial(async (): Promise<BoundaryActionReply> => {
         const current = await settings();
         const waitMs = pauseStartedAt + current.boundaries.pauseSeconds * 1000 - now();
-        if (waitMs > 0) return { ok: false, reason: `The pause isn’t over yet: ${Math.ceil(waitMs / 1000)} s.` };
+        if (waitMs > 0) {
+          const seconds = Math.ceil(waitMs / 1000);
+          return { ok: false, reason: `The pause isn’t over yet: ${seconds} more second${seconds === 1 ? '' : 's'}.` };
+        }
         const state = await readDayState(current.tracking.dayStartHour);
         await writeDayState(pauseForToday(state));
         await publish();

@@ -84,7 +84,7 @@ export function startBackground(api: typeof browser, options: BackgroundOptions 
         reply = boundaries.pauseToday(parsed.pauseStartedAt);
         break;
       case 'boundary/warned': {
-        const site = sender.url ? siteForUrl(sender.url) : undefined;
+        const site = sender.url && sender.frameId === 0 ? siteForUrl(sender.url) : undefined;
         reply = site ? boundaries.warned(site.id) : Promise.resolve({ ok: false, reason: 'not a tracked site' });
         break;
       }

@@ -89,10 +89,14 @@ export function PopupApp({ load, save = defaultSave, now = defaultNow }: PopupAp
       {data?.settingsProblem && !problemDismissed ? (
         <div role="note" class="note">
           <p>{data.settingsProblem}</p>
-          <button type="button" class="secondary small-button" onClick={() => {
+          <button
+            type="button"
+            class="secondary small-button"
+            onClick={() => {
               setProblemDismissed(true);
               void acknowledgeSettingsProblem().catch(() => undefined);
-            }}>
+            }}
+          >
             {t('popupDismissNote')}
           </button>
         </div>

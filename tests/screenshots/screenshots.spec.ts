@@ -12,7 +12,8 @@ const MIN = 60_000;
 /** Example day: what a mother might see mid-afternoon. */
 const EXAMPLE_TODAY = { instagram: 14 * MIN + 20_000, facebook: 6 * MIN + 5_000, pinterest: 3 * MIN + 40_000 };
 
-const clock = (date: Date) => `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+const clock = (date: Date) =>
+  `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
 /** Her boundaries in the pictures: 30 minutes in all, 15 on Instagram, a bedtime hour. */
 const EXAMPLE_SETTINGS = {
   ...structuredClone(DEFAULT_SETTINGS),
@@ -20,7 +21,9 @@ const EXAMPLE_SETTINGS = {
     ...DEFAULT_SETTINGS.boundaries,
     dailyLimitMinutes: 30,
     siteLimits: { instagram: 15 },
-    feedFreeWindows: [{ id: 'bedtime', start: '19:00', end: '20:00', days: [0, 1, 2, 3, 4, 5, 6], label: 'Bedtime routine' }],
+    feedFreeWindows: [
+      { id: 'bedtime', start: '19:00', end: '20:00', days: [0, 1, 2, 3, 4, 5, 6], label: 'Bedtime routine' },
+    ],
   },
 };
 /** A feed-free time around now, for the boundary screen picture. */

@@ -2,9 +2,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS } from '@/utils/storage/settings';
 import {
-  SETTINGS_KEPT_ASIDE_KEY,
   acknowledgeSettingsProblem,
   loadSettings,
+  SETTINGS_KEPT_ASIDE_KEY,
   saveSettings,
 } from '@/utils/storage/settingsStorage';
 
