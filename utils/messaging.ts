@@ -43,11 +43,35 @@ export const BoundaryMessageSchema = v.variant('type', [
 
 export type BoundaryMessage = v.InferOutput<typeof BoundaryMessageSchema>;
 
-export type ContentToBackground = ActivityReport | BoundaryMessage;
+const Milliseconds = v.pipe(v.number(), v.finite(), v.minValue(0));
+
+/** Feed page → background: may a reminder show now? And what she did with one. */
+export const NudgeMessageSchema = v.variant('type', [
+  v.object({
+    type: v.literal('nudge/request'),
+    activeMsOnPage: Milliseconds,
+    activeMsSinceLastNudge: Milliseconds,
+    scrollPxSinceLastNudge: Milliseconds,
+    typingAt: v.optional(Milliseconds),
+    pageVisible: v.boolean(),
+    boundaryShown: v.boolean(),
+  }),
+  v.object({
+    type: v.literal('nudge/outcome'),
+    nudgeId: v.pipe(v.string(), v.maxLength(200)),
+    outcome: v.picklist(['helped', 'not-now', 'dismissed-fast', 'snoozed-hour', 'snoozed-today', 'ignored']),
+  }),
+]);
+
+export type NudgeMessage = v.InferOutput<typeof NudgeMessageSchema>;
+
+export type ContentToBackground = ActivityReport | BoundaryMessage | NudgeMessage;
 
 export function parseContentMessage(message: unknown): ContentToBackground | undefined {
   const report = v.safeParse(ActivityReportSchema, message);
   if (report.success) return { type: report.output.type, spans: report.output.spans };
   const boundary = v.safeParse(BoundaryMessageSchema, message);
-  return boundary.success ? boundary.output : undefined;
+  if (boundary.success) return boundary.output;
+  const nudge = v.safeParse(NudgeMessageSchema, message);
+  return nudge.success ? nudge.output : undefined;
 }

@@ -11,6 +11,7 @@ import type { Settings } from '@/utils/storage/settings';
 import { loadSettings, watchSettings } from '@/utils/storage/settingsStorage';
 import { nextDayStartAfter } from '@/utils/time/day';
 import { createBoundaries } from './boundaries';
+import { createNudges } from './nudges';
 import { TimelineStore } from './timelineStore';
 import { createTracking } from './tracking';
 
@@ -34,6 +35,7 @@ export function startBackground(api: typeof browser, options: BackgroundOptions 
   const dayStartHour = async () => (await settings).tracking.dayStartHour;
   const boundaries = createBoundaries({ api, ledger, now, settings: () => settings });
   const publish = () => boundaries.publish().catch(() => undefined);
+  const nudges = createNudges({ api, ledger, now, settings: () => settings });
 
   async function updateBadgeAndRollover(): Promise<void> {
     const hour = await dayStartHour();
@@ -93,6 +95,17 @@ export function startBackground(api: typeof browser, options: BackgroundOptions 
           tabId === undefined
             ? Promise.resolve({ ok: false, reason: 'no tab' })
             : api.tabs.remove(tabId).then(() => ({ ok: true }));
+        break;
+      case 'nudge/request': {
+        const { type: _type, ...request } = parsed;
+        reply =
+          sender.frameId === 0
+            ? nudges.request(request, sender.url)
+            : Promise.resolve({ show: false, reason: 'not-tracked' });
+        break;
+      }
+      case 'nudge/outcome':
+        reply = nudges.outcome(parsed.nudgeId, parsed.outcome);
         break;
       case 'boundary/reflect':
         // The reflection flow lives in the popup; where it can't open from here, a tab shows it.

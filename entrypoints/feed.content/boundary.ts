@@ -45,7 +45,7 @@ export function startBoundaries(
 ) {
   const doc = win.document;
   const found = siteForUrl(win.location.href);
-  if (!found) return;
+  if (!found) return { shown: () => false };
   const site = found;
   let settings: Settings = DEFAULT_SETTINGS;
   let usage: PublishedUsage | undefined;
@@ -156,7 +156,8 @@ export function startBoundaries(
     decide();
   });
   ctx.setInterval(decide, DECIDE_EVERY_MS);
-  for (const type of ['visibilitychange'] as const) ctx.addEventListener(doc, type, decide);
+  ctx.addEventListener(doc, 'visibilitychange', decide);
   ctx.addEventListener(win, 'focus', decide);
   ctx.addEventListener(win, 'blur', decide);
+  return { shown: () => screenHost.mounted || noticeHost.mounted };
 }

@@ -11,8 +11,10 @@ export interface OverlayHostOptions {
   /** Custom element name of the host (kebab-case). */
   name: string;
   css: string;
-  /** Full-page (boundary screen) or a corner card (notice). */
+  /** Full-page (boundary screen) or a corner card (notice, reminder). */
   fullPage: boolean;
+  /** Which bottom corner a card sits in (default right). */
+  corner?: 'left' | 'right';
 }
 
 const FULL_PAGE_STYLE =
@@ -46,7 +48,11 @@ export class OverlayHost {
     private readonly options: OverlayHostOptions,
     private readonly doc: Document = document,
   ) {
-    this.style = options.fullPage ? FULL_PAGE_STYLE : CORNER_STYLE;
+    this.style = options.fullPage
+      ? FULL_PAGE_STYLE
+      : options.corner === 'left'
+        ? CORNER_STYLE.replace('right:0!important', 'left:0!important')
+        : CORNER_STYLE;
   }
 
   get mounted(): boolean {

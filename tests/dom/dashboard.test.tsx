@@ -16,6 +16,7 @@ const snapshot = (ms: Record<string, number>, unreadable = 0) => ({
   snapshot: {
     days: [{ schemaVersion: 1, day: today, ms }],
     sessions: [],
+    nudges: [],
     unreadable: Array.from({ length: unreadable }, (_, i) => ({ key: `day/bad-${i}`, reason: 'x', at: 0, value: i })),
   },
 });

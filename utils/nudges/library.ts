@@ -1,9 +1,9 @@
 /**
  * The library of reminders shown in passive nudges while she scrolls: which reminders exist,
- * the one idea from the source articles (shared/seeds) each is tagged with, and its kind.
- * Pure: no `browser.*`, no DOM. The words themselves live in `reminders.en.json`, a Chrome
- * i18n messages fragment merged into public/_locales, and are read through `browser.i18n`;
- * tests/unit/nudges/library.test.ts checks that this list and that file stay in step.
+ * the idea from the therapists' articles each is tagged with, and its kind.
+ * Pure: no `browser.*`, no DOM. The words themselves are `reminder_<id>` messages in
+ * public/_locales, read through `browser.i18n`; tests/unit/nudges/library.test.ts checks that
+ * this list and those messages stay in step, and checks the words themselves.
  */
 
 /** The ideas a reminder can carry, one each. */

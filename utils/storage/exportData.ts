@@ -13,6 +13,14 @@ export interface ExportFile {
   exportedAt: string;
   activeTime: { day: string; site: string; seconds: number }[];
   sessions: { site: string; day: string; start: string; end: string; activeSeconds: number }[];
+  nudges: {
+    reminderId: string;
+    tag: string;
+    site: string;
+    shownAt: string;
+    outcome: string | null;
+    outcomeAt: string | null;
+  }[];
   /** Records that could not be read, exactly as they were stored, with the reason. */
   unreadableRecords: { key: string; reason: string; value: unknown }[];
 }
@@ -36,6 +44,14 @@ export function buildExport(snapshot: LedgerSnapshot, exportedAt: Date): ExportF
       start: new Date(session.start).toISOString(),
       end: new Date(session.end).toISOString(),
       activeSeconds: toSeconds(session.activeMs),
+    })),
+    nudges: snapshot.nudges.map((nudge) => ({
+      reminderId: nudge.reminderId,
+      tag: nudge.tag,
+      site: nudge.site,
+      shownAt: new Date(nudge.shownAt).toISOString(),
+      outcome: nudge.outcome ?? null,
+      outcomeAt: nudge.outcomeAt === undefined ? null : new Date(nudge.outcomeAt).toISOString(),
     })),
     unreadableRecords: snapshot.unreadable.map(({ key, reason, value }) => ({ key, reason, value })),
   };

@@ -13,10 +13,13 @@ import { accountSpans, type SpanRejection } from '../time/ledger';
 import { extendSession, type SessionRecord } from '../time/sessions';
 import {
   type DayTotalsRecord,
+  emptyDayNudges,
   emptyDaySessions,
   emptyDayTotals,
   emptyTrackingState,
+  type NudgeRecord,
   type ReadResult,
+  readDayNudges,
   readDaySessions,
   readDayTotals,
   readTrackingState,
@@ -26,6 +29,7 @@ import {
 export const STATE_KEY = 'tracking-state';
 export const dayKeyFor = (day: DayKey) => `day/${day}`;
 export const sessionsKeyFor = (day: DayKey) => `sessions/${day}`;
+export const nudgesKeyFor = (day: DayKey) => `nudges/${day}`;
 const KEPT_ASIDE_PREFIX = 'kept-aside/';
 
 export interface KeptAsideRecord {
@@ -50,6 +54,7 @@ export interface BatchOutcome {
 export interface LedgerSnapshot {
   days: DayTotalsRecord[];
   sessions: SessionRecord[];
+  nudges: NudgeRecord[];
   /** Records that could not be read, where they are, and why. */
   unreadable: KeptAsideRecord[];
 }
@@ -164,6 +169,44 @@ export class LedgerStore {
     return records;
   }
 
+  /**
+   * Add a shown nudge, or update one already logged (its outcome), in the day it was shown.
+   * An unreadable day record is kept aside first, as everywhere in the ledger.
+   */
+  async logNudge(day: DayKey, nudge: NudgeRecord, now: number): Promise<void> {
+    await this.updateDayNudges(day, now, (nudges) => {
+      const index = nudges.findIndex((entry) => entry.id === nudge.id);
+      if (index >= 0) nudges[index] = { ...nudges[index], ...nudge };
+      else nudges.push(nudge);
+    });
+  }
+
+  /** Record what she did with a shown nudge. */
+  async setNudgeOutcome(day: DayKey, id: string, outcome: string, at: number): Promise<void> {
+    await this.updateDayNudges(day, at, (nudges) => {
+      const entry = nudges.find((candidate) => candidate.id === id);
+      if (entry) {
+        entry.outcome = outcome;
+        entry.outcomeAt = at;
+      }
+    });
+  }
+
+  private async updateDayNudges(day: DayKey, now: number, change: (nudges: NudgeRecord[]) => void): Promise<void> {
+    const key = nudgesKeyFor(day);
+    const raw = await get(key, this.store);
+    const writes: [string, unknown][] = [];
+    let record = emptyDayNudges(day);
+    if (raw !== undefined) {
+      const result = readDayNudges(raw, day);
+      if (result.ok) record = result.value;
+      else writes.push([`${KEPT_ASIDE_PREFIX}${now}/${key}`, { key, reason: result.reason, at: now, value: raw }]);
+    }
+    change(record.nudges);
+    writes.push([key, record]);
+    await setMany(writes, this.store);
+  }
+
   /** Active ms per site for the given days (missing or unreadable days are empty). */
   async dayTotals(days: readonly DayKey[]): Promise<Map<DayKey, Record<string, number>>> {
     const values = await getMany(days.map(dayKeyFor), this.store);
@@ -178,7 +221,7 @@ export class LedgerStore {
   /** Everything stored, read for display and export; unreadable records are listed, not hidden. */
   async snapshot(): Promise<LedgerSnapshot> {
     const all = await entries(this.store);
-    const snapshot: LedgerSnapshot = { days: [], sessions: [], unreadable: [] };
+    const snapshot: LedgerSnapshot = { days: [], sessions: [], nudges: [], unreadable: [] };
     for (const [rawKey, value] of all) {
       const key = String(rawKey);
       if (key === STATE_KEY) {
@@ -192,6 +235,10 @@ export class LedgerStore {
         const result = readDaySessions(value, key.slice('sessions/'.length));
         if (result.ok) snapshot.sessions.push(...result.value.sessions);
         else snapshot.unreadable.push({ key, reason: result.reason, at: Date.now(), value });
+      } else if (key.startsWith('nudges/')) {
+        const result = readDayNudges(value, key.slice('nudges/'.length));
+        if (result.ok) snapshot.nudges.push(...result.value.nudges);
+        else snapshot.unreadable.push({ key, reason: result.reason, at: Date.now(), value });
       } else if (key.startsWith(KEPT_ASIDE_PREFIX)) {
         snapshot.unreadable.push(value as KeptAsideRecord);
       } else {
@@ -200,6 +247,7 @@ export class LedgerStore {
     }
     snapshot.days.sort((a, b) => a.day.localeCompare(b.day));
     snapshot.sessions.sort((a, b) => a.start - b.start);
+    snapshot.nudges.sort((a, b) => a.shownAt - b.shownAt);
     return snapshot;
   }
 }

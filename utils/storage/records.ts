@@ -22,6 +22,24 @@ export interface DaySessionsRecord {
   sessions: SessionRecord[];
 }
 
+/** One reminder card that was shown, and what she did with it. */
+export interface NudgeRecord {
+  id: string;
+  reminderId: string;
+  tag: string;
+  site: string;
+  shownAt: number;
+  /** helped, not-now, dismissed-fast, snoozed-hour, snoozed-today, ignored; absent while shown. */
+  outcome?: string;
+  outcomeAt?: number;
+}
+
+export interface DayNudgesRecord {
+  schemaVersion: number;
+  day: DayKey;
+  nudges: NudgeRecord[];
+}
+
 export interface TrackingStateRecord {
   schemaVersion: number;
   /** Union of recently counted time, for de-duplication. */
@@ -38,6 +56,7 @@ export type Migrations = Record<number, (value: Record<string, unknown>) => Reco
 export const dayTotalsMigrations: Migrations = {};
 export const daySessionsMigrations: Migrations = {};
 export const trackingStateMigrations: Migrations = {};
+export const dayNudgesMigrations: Migrations = {};
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -103,6 +122,28 @@ export function readDaySessions(value: unknown, expectedDay: DayKey): ReadResult
   return { ok: true, value: result.value as unknown as DaySessionsRecord, migrated: result.migrated };
 }
 
+function isNudge(value: unknown): value is NudgeRecord {
+  if (!isObject(value)) return false;
+  return (
+    typeof value.id === 'string' &&
+    typeof value.reminderId === 'string' &&
+    typeof value.tag === 'string' &&
+    typeof value.site === 'string' &&
+    isNonNegativeNumber(value.shownAt) &&
+    (value.outcome === undefined || typeof value.outcome === 'string') &&
+    (value.outcomeAt === undefined || isNonNegativeNumber(value.outcomeAt))
+  );
+}
+
+export function readDayNudges(value: unknown, expectedDay: DayKey): ReadResult<DayNudgesRecord> {
+  const result = migrate(value, dayNudgesMigrations);
+  if (!result.ok) return result;
+  const { day, nudges } = result.value;
+  if (day !== expectedDay) return { ok: false, reason: 'day does not match its key' };
+  if (!Array.isArray(nudges) || !nudges.every(isNudge)) return { ok: false, reason: 'invalid nudges' };
+  return { ok: true, value: result.value as unknown as DayNudgesRecord, migrated: result.migrated };
+}
+
 function isInterval(value: unknown): value is Interval {
   return (
     Array.isArray(value) &&
@@ -137,6 +178,12 @@ export const emptyDayTotals = (day: DayKey): DayTotalsRecord => ({
   schemaVersion: LEDGER_SCHEMA_VERSION,
   day,
   ms: {},
+});
+
+export const emptyDayNudges = (day: DayKey): DayNudgesRecord => ({
+  schemaVersion: LEDGER_SCHEMA_VERSION,
+  day,
+  nudges: [],
 });
 
 export const emptyDaySessions = (day: DayKey): DaySessionsRecord => ({

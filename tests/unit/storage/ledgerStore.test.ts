@@ -121,7 +121,44 @@ describe('LedgerStore', () => {
           activeSeconds: 61.3,
         },
       ],
+      nudges: [],
       unreadableRecords: [],
     });
+  });
+
+  it('logs a shown nudge and its outcome, and exports both', async () => {
+    const ledger = new LedgerStore(store);
+    const shown = {
+      id: 'n1',
+      reminderId: 'steam_on_the_mirror',
+      tag: 'highlight-reel',
+      site: 'instagram',
+      shownAt: NOW,
+    };
+    await ledger.logNudge(TODAY, shown, NOW);
+    await ledger.setNudgeOutcome(TODAY, 'n1', 'helped', NOW + 4 * S);
+    const snapshot = await ledger.snapshot();
+    expect(snapshot.nudges).toEqual([{ ...shown, outcome: 'helped', outcomeAt: NOW + 4 * S }]);
+    expect(buildExport(snapshot, new Date(NOW)).nudges).toEqual([
+      {
+        reminderId: 'steam_on_the_mirror',
+        tag: 'highlight-reel',
+        site: 'instagram',
+        shownAt: '2026-11-22T15:00:00.000Z',
+        outcome: 'helped',
+        outcomeAt: '2026-11-22T15:00:04.000Z',
+      },
+    ]);
+  });
+
+  it('keeps an unreadable nudge log aside and starts a new one', async () => {
+    await set(`nudges/${TODAY}`, { schemaVersion: 1, day: TODAY, nudges: 'x' }, store);
+    const ledger = new LedgerStore(store);
+    await ledger.logNudge(TODAY, { id: 'n1', reminderId: 'r', tag: 'rest', site: 'x', shownAt: NOW }, NOW);
+    const snapshot = await ledger.snapshot();
+    expect(snapshot.nudges.map((n) => n.id)).toEqual(['n1']);
+    expect(snapshot.unreadable).toEqual([
+      expect.objectContaining({ key: `nudges/${TODAY}`, reason: 'invalid nudges' }),
+    ]);
   });
 });

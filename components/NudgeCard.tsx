@@ -1,0 +1,155 @@
+/**
+ * The gentle comparison-trap reminder: a small card at the bottom-left of the viewport, clear of
+ * the middle of the feed, announced politely and never taking focus. Presentational: the content
+ * script mounts it in a shadow root (with nudge.css) and records the outcome.
+ */
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { type MessageKey, t } from '@/utils/i18n';
+
+export type NudgeCardOutcome = 'helped' | 'not-now' | 'snoozed-hour' | 'snoozed-today' | 'ignored';
+
+export interface NudgeCardProps {
+  /** The reminder, already translated. */
+  text: string;
+  /** Leaves by itself after this long if ignored (e.g. 25000); hover or focus inside pauses it. */
+  autoHideMs: number;
+  /** Called exactly once; after it the card renders nothing. */
+  onOutcome(outcome: NudgeCardOutcome): void;
+}
+
+/** Every message the nudge card uses (to be listed in public/_locales/en). */
+type NudgeMessageKey =
+  | 'nudgeLabel'
+  | 'nudgeHelped'
+  | 'nudgeNotNow'
+  | 'nudgeSnooze'
+  | 'nudgeSnoozeHour'
+  | 'nudgeSnoozeToday'
+  | 'nudgeClose'
+  | 'nudgeSnoozeLegend'
+  | 'nudgeRotationLine';
+
+/**
+ * `t` for these keys. The cast only bridges the time between writing a message here and WXT
+ * regenerating its typed key list from messages.json.
+ */
+function say(key: NudgeMessageKey): string {
+  return t(key as string as MessageKey);
+}
+
+/** Where Esc must stay with the site: she is typing. */
+function isEditable(target: EventTarget | null): boolean {
+  if (!(target instanceof Element)) return false;
+  if (target instanceof HTMLElement && target.isContentEditable) return true;
+  return target.closest('input, textarea, select, [contenteditable]:not([contenteditable="false"])') !== null;
+}
+
+export function NudgeCard({ text, autoHideMs, onOutcome }: NudgeCardProps) {
+  const [done, setDone] = useState(false);
+  // The status region exists empty first and is filled a moment later: text that arrives
+  // together with its live region is often not announced.
+  const [announced, setAnnounced] = useState(false);
+  const [snoozeOpen, setSnoozeOpen] = useState(false);
+  const [hovered, setHovered] = useState(false);
+  const [focused, setFocused] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  const finished = useRef(false);
+  const latestOnOutcome = useRef(onOutcome);
+  latestOnOutcome.current = onOutcome;
+
+  const finish = useCallback((outcome: NudgeCardOutcome) => {
+    if (finished.current) return;
+    finished.current = true;
+    setDone(true);
+    latestOnOutcome.current(outcome);
+  }, []);
+
+  useEffect(() => setAnnounced(true), []);
+
+  // Leaves by itself when ignored; reading (pointer or focus inside) pauses it, and the full
+  // time starts again once she moves away.
+  useEffect(() => {
+    if (done || hovered || focused) return;
+    const timer = setTimeout(() => finish('ignored'), autoHideMs);
+    return () => clearTimeout(timer);
+  }, [done, hovered, focused, autoHideMs, finish]);
+
+  // Esc anywhere on the page dismisses it, unless she is typing somewhere on the site.
+  useEffect(() => {
+    if (done) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.isComposing) return;
+      // Inside a shadow root `target` is the host; the path starts at the real target.
+      const target = event.composedPath()[0] ?? event.target;
+      const inside = target instanceof Node && root.current?.contains(target) === true;
+      if (!inside && isEditable(target)) return;
+      if (inside) event.preventDefault();
+      finish('not-now');
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [done, finish]);
+
+  if (done) return null;
+
+  const onFocusOut = (event: FocusEvent) => {
+    const next = event.relatedTarget;
+    if (next instanceof Node && root.current?.contains(next)) return;
+    setFocused(false);
+  };
+
+  return (
+    <div
+      ref={root}
+      class="otf-nudge"
+      onPointerEnter={() => setHovered(true)}
+      onPointerLeave={() => setHovered(false)}
+      onFocusIn={() => setFocused(true)}
+      onFocusOut={onFocusOut}
+    >
+      <div class="otf-nudge-top">
+        <div class="otf-nudge-message" role="status">
+          {announced ? (
+            <>
+              <p class="otf-nudge-label">{say('nudgeLabel')}</p>
+              <p class="otf-nudge-text">{text}</p>
+            </>
+          ) : null}
+        </div>
+        <button type="button" class="otf-nudge-close" aria-label={say('nudgeClose')} onClick={() => finish('not-now')}>
+          <span aria-hidden="true">×</span>
+        </button>
+      </div>
+      <div class="otf-nudge-actions">
+        <button type="button" class="otf-nudge-primary" onClick={() => finish('helped')}>
+          {say('nudgeHelped')}
+        </button>
+        <button type="button" class="otf-nudge-secondary" onClick={() => finish('not-now')}>
+          {say('nudgeNotNow')}
+        </button>
+        <button
+          type="button"
+          class="otf-nudge-secondary"
+          aria-expanded={snoozeOpen ? 'true' : 'false'}
+          onClick={() => setSnoozeOpen((open) => !open)}
+        >
+          {say('nudgeSnooze')}
+        </button>
+      </div>
+      {snoozeOpen ? (
+        <fieldset class="otf-nudge-snooze">
+          <legend class="otf-nudge-legend">{say('nudgeSnoozeLegend')}</legend>
+          <div class="otf-nudge-actions">
+            <button type="button" class="otf-nudge-secondary" onClick={() => finish('snoozed-hour')}>
+              {say('nudgeSnoozeHour')}
+            </button>
+            <button type="button" class="otf-nudge-secondary" onClick={() => finish('snoozed-today')}>
+              {say('nudgeSnoozeToday')}
+            </button>
+          </div>
+        </fieldset>
+      ) : null}
+      <p class="otf-nudge-rotation">{say('nudgeRotationLine')}</p>
+    </div>
+  );
+}
