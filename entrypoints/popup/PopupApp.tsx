@@ -7,6 +7,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { BoundarySettingsForm } from '@/components/BoundarySettingsForm';
+import { ReminderSettings } from '@/components/ReminderSettings';
 import { TodaySummary } from '@/components/TodaySummary';
 import { t } from '@/utils/i18n';
 import { type BoundaryDayState, readBoundaryDayState } from '@/utils/limits/stateRecords';
@@ -113,6 +114,7 @@ export function PopupApp({ load, save = defaultSave, now = defaultNow }: PopupAp
             now={now()}
           />
           <BoundarySettingsForm settings={data.settings} onSave={saveAndKeep} />
+          <ReminderSettings settings={data.settings} onSave={saveAndKeep} />
         </>
       ) : (
         <p class="muted" aria-live="polite">

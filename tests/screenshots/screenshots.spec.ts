@@ -80,6 +80,32 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.close();
   });
 
+  test(`reminder card (${scheme})`, async () => {
+    await session.setSettings({ ...EXAMPLE_SETTINGS, boundaries: DEFAULT_SETTINGS.boundaries });
+    await session.worker.evaluate(() =>
+      (
+        globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }
+      ).chrome.storage.local.set({
+        nudgeFrequencyOverride: 'test',
+        nudgeState: undefined,
+      }),
+    );
+    const page = await session.context.newPage();
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto('https://www.instagram.com/');
+    await page.mouse.move(640, 400);
+    const card = page.getByRole('button', { name: 'This helped' });
+    for (let step = 0; step < 80 && !(await card.isVisible()); step++) {
+      await page.mouse.wheel(0, 150);
+      await page.waitForTimeout(400);
+    }
+    await expect(card).toBeVisible();
+    await page.waitForTimeout(500); // the slide-in
+    await page.screenshot({ path: join(DOCS, scheme === 'light' ? 'reminder.png' : 'reminder-dark.png') });
+    await page.close();
+  });
+
   test(`boundary screen (${scheme})`, async () => {
     await session.setSettings({
       ...EXAMPLE_SETTINGS,

@@ -4,7 +4,7 @@
  * times. Pure: no `browser.*`, no DOM, no clock. Meant to be embedded in the main settings
  * as `settings.boundaries` (stored in `storage.sync`).
  *
- * Default choices (see shared/research/evidence.md and peer-lessons.md):
+ * Default choices (from the research on limits and on bypassing them):
  * - `dailyLimitMinutes` is `null` (no limit) until she chooses one. Limits are a tool she
  *   picks, not something we impose: a limit she never set would put a full-page boundary
  *   screen in front of her on day one, which is exactly the nagging the brief rules out.

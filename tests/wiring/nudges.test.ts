@@ -1,0 +1,123 @@
+/**
+ * The background's reminder side, wired to the fake browser: it answers a feed page's
+ * request with the pure scheduler, shares one state across tabs, logs what was shown and
+ * what she did, and refuses what isn't a feed page.
+ */
+import 'fake-indexeddb/auto';
+import { createStore } from 'idb-keyval';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { startBackground } from '@/entrypoints/background/main';
+import type { NudgeReply } from '@/entrypoints/background/nudges';
+import { LedgerStore } from '@/utils/storage/ledgerStore';
+
+const S = 1000;
+const MIN = 60 * S;
+const NOW = Date.UTC(2026, 10, 22, 15, 0);
+const originalTz = process.env.TZ;
+let clock = NOW;
+let count = 0;
+let ledger: LedgerStore;
+
+type Sender = { id: string; url: string; frameId: number; tab: { id: number; windowId: number } };
+const from = (url: string): Sender => ({ id: fakeBrowser.runtime.id, url, frameId: 0, tab: { id: 1, windowId: 1 } });
+
+async function send<T>(message: unknown, sender: Sender): Promise<T | undefined> {
+  let respond: (reply: T) => void = () => undefined;
+  const reply = new Promise<T>((resolve) => {
+    respond = resolve;
+  });
+  const results = await fakeBrowser.runtime.onMessage.trigger(message, sender as never, respond);
+  return results.some((result: unknown) => result === true) ? reply : undefined;
+}
+
+/** A page that has scrolled steadily for `minutes`. */
+const request = (minutes: number, extra: object = {}) => ({
+  type: 'nudge/request',
+  activeMsOnPage: minutes * MIN,
+  activeMsSinceLastNudge: minutes * MIN,
+  scrollPxSinceLastNudge: minutes * 2_000,
+  pageVisible: true,
+  boundaryShown: false,
+  ...extra,
+});
+
+beforeEach(() => {
+  process.env.TZ = 'UTC';
+  clock = NOW;
+  count += 1;
+  ledger = new LedgerStore(createStore(`nudges-${count}`, 'ledger'));
+  startBackground(fakeBrowser as never, { ledger, now: () => clock, batchMs: 5 });
+});
+afterEach(() => {
+  process.env.TZ = originalTz;
+});
+
+describe('reminders in the background', () => {
+  it('shows a reminder after enough gentle scrolling on a feed, and logs it', async () => {
+    const reply = await send<NudgeReply>(request(7), from('https://www.instagram.com/'));
+    expect(reply).toMatchObject({ show: true, shownAt: NOW });
+    if (!reply?.show) return;
+    expect(reply.messageKey).toMatch(/^reminder_/);
+    const { nudges } = await ledger.snapshot();
+    expect(nudges).toEqual([expect.objectContaining({ id: reply.nudgeId, site: 'instagram', shownAt: NOW })]);
+  });
+
+  it.each([
+    ['too little scrolling yet', request(2), 'not-enough-active-time'],
+    ['while she is typing', request(7, { typingAt: NOW - S }), 'typing'],
+    ['while a boundary screen is up', request(7, { boundaryShown: true }), 'boundary-shown'],
+  ])('says no %s', async (_label, message, reason) => {
+    expect(await send<NudgeReply>(message, from('https://www.instagram.com/'))).toEqual({ show: false, reason });
+  });
+
+  it('never on a messages page', async () => {
+    expect(await send<NudgeReply>(request(30), from('https://www.instagram.com/direct/inbox/'))).toEqual({
+      show: false,
+      reason: 'not-feed-page',
+    });
+  });
+
+  it('keeps the gap across tabs and sites', async () => {
+    expect((await send<NudgeReply>(request(7), from('https://www.instagram.com/')))?.show).toBe(true);
+    clock = NOW + 5 * MIN;
+    expect(await send<NudgeReply>(request(7), from('https://x.com/home'))).toEqual({ show: false, reason: 'too-soon' });
+  });
+
+  it('records the outcome, and "snooze for today" holds for the rest of the day', async () => {
+    const reply = await send<NudgeReply>(request(7), from('https://www.instagram.com/'));
+    if (!reply?.show) throw new Error('no nudge');
+    clock = NOW + 10 * S;
+    expect(
+      await send(
+        { type: 'nudge/outcome', nudgeId: reply.nudgeId, outcome: 'snoozed-today' },
+        from('https://www.instagram.com/'),
+      ),
+    ).toEqual({ ok: true });
+    expect((await ledger.snapshot()).nudges[0]).toMatchObject({ outcome: 'snoozed-today', outcomeAt: NOW + 10 * S });
+    clock = NOW + 3 * 60 * MIN;
+    expect(await send<NudgeReply>(request(30), from('https://www.instagram.com/'))).toEqual({
+      show: false,
+      reason: 'snoozed',
+    });
+  });
+
+  it('refuses an outcome for a reminder it does not know', async () => {
+    expect(
+      await send(
+        { type: 'nudge/outcome', nudgeId: '1-no_such_reminder', outcome: 'helped' },
+        from('https://x.com/home'),
+      ),
+    ).toEqual({
+      ok: false,
+      reason: 'unknown reminder',
+    });
+  });
+
+  it('keeps an unreadable nudge state aside and starts fresh', async () => {
+    await fakeBrowser.storage.local.set({ nudgeState: { schemaVersion: 1, shownToday: 'many' } });
+    expect((await send<NudgeReply>(request(7), from('https://www.instagram.com/')))?.show).toBe(true);
+    const kept = (await fakeBrowser.storage.local.get('nudgeStateKeptAside')).nudgeStateKeptAside;
+    expect(kept).toMatchObject({ value: { schemaVersion: 1, shownToday: 'many' } });
+  });
+});
