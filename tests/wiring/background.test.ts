@@ -6,6 +6,7 @@ import { startBackground } from '@/entrypoints/background/main';
 import type { ActivityReportReply } from '@/utils/messaging';
 import { LedgerStore } from '@/utils/storage/ledgerStore';
 import type { Interval } from '@/utils/time/intervals';
+import { type Sender, sendAs, sender } from './messages';
 
 const S = 1000;
 const NOW = Date.UTC(2026, 10, 22, 15, 0);
@@ -18,30 +19,7 @@ let ledger: LedgerStore;
 let store: ReturnType<typeof createStore>;
 let clock = NOW;
 
-type Sender = { id?: string; url?: string; frameId?: number; tab?: { id: number; windowId: number } };
-
-const sender = (url: string, tabId = 1, windowId = 1): Sender => ({
-  id: fakeBrowser.runtime.id,
-  url,
-  frameId: 0,
-  tab: { id: tabId, windowId },
-});
-
-async function send(message: unknown, from: Sender): Promise<ActivityReportReply | undefined> {
-  let answered = false;
-  let respond: (reply: ActivityReportReply) => void = () => undefined;
-  const reply = new Promise<ActivityReportReply>((resolve) => {
-    respond = (value) => {
-      answered = true;
-      resolve(value);
-    };
-  });
-  const results = await fakeBrowser.runtime.onMessage.trigger(message, from as never, respond);
-  // A listener answers either at once or later after returning true; otherwise there is no answer.
-  if (!answered && !results.some((result: unknown) => result === true)) return undefined;
-  return reply;
-}
-
+const send = (message: unknown, from: Sender) => sendAs<ActivityReportReply>(message, from);
 const report = (spans: Interval[], from: Sender) => send({ type: 'activity/report', spans }, from);
 const today = async () => (await ledger.dayTotals([TODAY])).get(TODAY);
 

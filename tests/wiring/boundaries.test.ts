@@ -14,6 +14,7 @@ import type { BoundaryDayState } from '@/utils/limits/stateRecords';
 import { LedgerStore } from '@/utils/storage/ledgerStore';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/storage/settings';
 import type { Interval } from '@/utils/time/intervals';
+import { type Sender, sendAs, sender } from './messages';
 
 const S = 1000;
 const MIN = 60 * S;
@@ -26,31 +27,9 @@ let databaseCount = 0;
 let ledger: LedgerStore;
 let clock = NOW;
 
-type Sender = { id?: string; url?: string; frameId?: number; tab?: { id: number; windowId: number } };
 type Reply = { ok: boolean; reason?: string; error?: string; settled?: number; countedMs?: number };
 
-const sender = (url: string, tabId = 1, windowId = 1): Sender => ({
-  id: fakeBrowser.runtime.id,
-  url,
-  frameId: 0,
-  tab: { id: tabId, windowId },
-});
-
-async function send(message: unknown, from: Sender = sender(INSTAGRAM)): Promise<Reply | undefined> {
-  let answered = false;
-  let respond: (reply: Reply) => void = () => undefined;
-  const reply = new Promise<Reply>((resolve) => {
-    respond = (value) => {
-      answered = true;
-      resolve(value);
-    };
-  });
-  const results = await fakeBrowser.runtime.onMessage.trigger(message, from as never, respond);
-  // A listener answers either at once or later after returning true; otherwise there is no answer.
-  if (!answered && !results.some((result: unknown) => result === true)) return undefined;
-  return reply;
-}
-
+const send = (message: unknown, from: Sender = sender(INSTAGRAM)) => sendAs<Reply>(message, from);
 const report = (spans: Interval[], from: Sender = sender(INSTAGRAM)) => send({ type: 'activity/report', spans }, from);
 const extend = (pauseStartedAt: number, from?: Sender) => send({ type: 'boundary/extend', pauseStartedAt }, from);
 const pauseToday = (pauseStartedAt: number, from?: Sender) =>

@@ -10,6 +10,10 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startBackground } from '@/entrypoints/background/main';
 import type { NudgeReply } from '@/entrypoints/background/nudges';
 import { LedgerStore } from '@/utils/storage/ledgerStore';
+import { sendAs, sender } from './messages';
+
+const from = (url: string) => sender(url);
+const send = sendAs;
 
 const S = 1000;
 const MIN = 60 * S;
@@ -18,18 +22,6 @@ const originalTz = process.env.TZ;
 let clock = NOW;
 let count = 0;
 let ledger: LedgerStore;
-
-type Sender = { id: string; url: string; frameId: number; tab: { id: number; windowId: number } };
-const from = (url: string): Sender => ({ id: fakeBrowser.runtime.id, url, frameId: 0, tab: { id: 1, windowId: 1 } });
-
-async function send<T>(message: unknown, sender: Sender): Promise<T | undefined> {
-  let respond: (reply: T) => void = () => undefined;
-  const reply = new Promise<T>((resolve) => {
-    respond = resolve;
-  });
-  const results = await fakeBrowser.runtime.onMessage.trigger(message, sender as never, respond);
-  return results.some((result: unknown) => result === true) ? reply : undefined;
-}
 
 /** A page that has scrolled steadily for `minutes`. */
 const request = (minutes: number, extra: object = {}) => ({

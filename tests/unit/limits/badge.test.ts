@@ -1,16 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BADGE_COLORS, BADGE_TITLES, type Badge, badgeFor, badgeNumber } from '@/utils/limits/badge';
 import { type BoundarySettings, DEFAULT_BOUNDARY_SETTINGS, type FeedFreeWindow } from '@/utils/limits/boundarySettings';
 import { type BoundaryDayState, freshDayState } from '@/utils/limits/stateRecords';
+import { useTimeZone } from '../../helpers/timeZone';
 
-const originalTz = process.env.TZ;
-beforeEach(() => {
-  process.env.TZ = 'Europe/Berlin';
-});
-afterEach(() => {
-  if (originalTz === undefined) delete process.env.TZ;
-  else process.env.TZ = originalTz;
-});
+useTimeZone('Europe/Berlin');
 
 const MINUTE = 60_000;
 const DAY_START = 4;

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type BoundarySettings, DEFAULT_BOUNDARY_SETTINGS, type FeedFreeWindow } from '@/utils/limits/boundarySettings';
 import {
   type BoundaryDecision,
@@ -10,15 +10,9 @@ import {
   resumeToday,
 } from '@/utils/limits/decide';
 import { type BoundaryDayState, dayStateFor, freshDayState } from '@/utils/limits/stateRecords';
+import { useTimeZone } from '../../helpers/timeZone';
 
-const originalTz = process.env.TZ;
-beforeEach(() => {
-  process.env.TZ = 'Europe/Berlin';
-});
-afterEach(() => {
-  if (originalTz === undefined) delete process.env.TZ;
-  else process.env.TZ = originalTz;
-});
+useTimeZone('Europe/Berlin');
 
 const MINUTE = 60_000;
 const DAY_START = 4;

@@ -1,15 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { FeedFreeWindow } from '@/utils/limits/boundarySettings';
 import { activeFeedFreeWindow, upcomingFeedFreeWindows } from '@/utils/limits/schedule';
+import { useTimeZone } from '../../helpers/timeZone';
 
-const originalTz = process.env.TZ;
-beforeEach(() => {
-  process.env.TZ = 'Europe/Berlin';
-});
-afterEach(() => {
-  if (originalTz === undefined) delete process.env.TZ;
-  else process.env.TZ = originalTz;
-});
+useTimeZone('Europe/Berlin');
 
 const SUN = 0;
 const MON = 1;

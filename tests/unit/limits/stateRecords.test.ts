@@ -1,14 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { freshDayState, readBoundaryDayState } from '@/utils/limits/stateRecords';
+import { useTimeZone } from '../../helpers/timeZone';
 
-const originalTz = process.env.TZ;
-beforeEach(() => {
-  process.env.TZ = 'Europe/Berlin';
-});
-afterEach(() => {
-  if (originalTz === undefined) delete process.env.TZ;
-  else process.env.TZ = originalTz;
-});
+useTimeZone('Europe/Berlin');
 
 const DAY_START = 4;
 const saturdayAfternoon = () => new Date(2026, 10, 21, 15).getTime();
