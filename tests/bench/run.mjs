@@ -294,6 +294,39 @@ async function main() {
 
   console.log('\nContent scripts, gzipped:');
   printContentScriptSizes(contentScriptSizes(join(EXTENSION_DIR, 'content-scripts')));
+
+  const popupTimes = await popupOpenTimes(5);
+  console.log(
+    `\nPopup: from navigation start to today's numbers on screen, median of ${popupTimes.length}: ${ms(median(popupTimes))} (target < 100 ms): ${verdict(median(popupTimes), 100)}`,
+  );
+}
+
+/** Opens the popup page `count` times (after a warm-up) and times how long until today's summary shows. */
+async function popupOpenTimes(count) {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'otf-bench-popup-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: chromiumArgs(EXTENSION_DIR),
+  });
+  try {
+    const worker =
+      context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    const url = `chrome-extension://${new URL(worker.url()).host}/popup.html`;
+    const times = [];
+    for (let run = 0; run <= count; run++) {
+      const page = await context.newPage();
+      await page.goto(url);
+      await page.waitForSelector('#today-heading');
+      const elapsed = await page.evaluate(() => performance.now());
+      await page.close();
+      if (run > 0) times.push(elapsed);
+    }
+    return times;
+  } finally {
+    await context.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+  }
 }
 
 await main();

@@ -1,0 +1,96 @@
+/**
+ * An automated WCAG audit (axe-core, WCAG 2.1 A and AA rules) of everything the extension
+ * shows: the popup and the dashboard in light and dark, the boundary screen and the reminder
+ * card over a fixture feed. Any violation fails, with the rule and the element named.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, test } from '@playwright/test';
+import { DEFAULT_SETTINGS } from '../../utils/storage/settings';
+import { ExtensionSession, INSTAGRAM } from './helpers/extension';
+
+declare const chrome: { storage: { local: { set(items: object): Promise<void> } } };
+
+let session: ExtensionSession;
+test.beforeAll(async () => {
+  session = await ExtensionSession.launch();
+  await session.routeFixtures([INSTAGRAM]);
+});
+test.afterAll(async () => {
+  await session?.close();
+});
+
+async function audit(page: Page, include?: string) {
+  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+  if (include) builder = builder.include(include);
+  const { violations, passes } = await builder.analyze();
+  // The audit really looked at something (an empty scope would pass vacuously).
+  expect(passes.length).toBeGreaterThan(5);
+  const found = violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(found).toEqual([]);
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`popup and dashboard pass the audit (${scheme})`, async () => {
+    await session.setSettings({
+      ...structuredClone(DEFAULT_SETTINGS),
+      boundaries: { ...DEFAULT_SETTINGS.boundaries, dailyLimitMinutes: 30, siteLimits: { instagram: 10 } },
+    });
+    const page = await session.context.newPage();
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    await expect(page.locator('#today-heading')).toBeVisible();
+    await audit(page);
+    await page.goto(`chrome-extension://${session.extensionId}/dashboard.html`);
+    await expect(page.getByRole('button', { name: 'Export data' })).toBeVisible();
+    await audit(page);
+    await page.close();
+  });
+
+  test(`the boundary screen passes the audit (${scheme})`, async () => {
+    const clock = (date: Date) =>
+      `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+    const now = Date.now();
+    await session.setSettings({
+      ...structuredClone(DEFAULT_SETTINGS),
+      boundaries: {
+        ...DEFAULT_SETTINGS.boundaries,
+        feedFreeWindows: [
+          {
+            id: 'now',
+            start: clock(new Date(now - 30 * 60_000)),
+            end: clock(new Date(now + 60 * 60_000)),
+            days: [0, 1, 2, 3, 4, 5, 6],
+            label: 'Bedtime routine',
+          },
+        ],
+      },
+    });
+    const page = await session.context.newPage();
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto('https://www.instagram.com/');
+    await expect(page.getByRole('dialog')).toBeVisible({ timeout: 5_000 });
+    await page.waitForTimeout(400);
+    await audit(page, 'outside-the-frame-boundary');
+    await page.getByRole('button', { name: 'A few more minutes…' }).click();
+    await audit(page, 'outside-the-frame-boundary');
+    await page.close();
+  });
+
+  test(`the reminder card passes the audit (${scheme})`, async () => {
+    await session.setSettings(structuredClone(DEFAULT_SETTINGS));
+    await session.worker.evaluate(() => chrome.storage.local.set({ nudgeFrequencyOverride: 'test', nudgeState: null }));
+    const page = await session.context.newPage();
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto('https://www.instagram.com/');
+    await page.mouse.move(640, 400);
+    const card = page.getByRole('button', { name: 'This helped' });
+    for (let step = 0; step < 100 && !(await card.isVisible()); step++) {
+      await page.mouse.wheel(0, 150);
+      await page.waitForTimeout(400);
+    }
+    await expect(card).toBeVisible();
+    await page.waitForTimeout(500);
+    await audit(page, 'outside-the-frame-nudge');
+    await page.close();
+  });
+}
