@@ -9,6 +9,7 @@ import { browser } from 'wxt/browser';
 import { BoundarySettingsForm } from '@/components/BoundarySettingsForm';
 import { ReminderSettings } from '@/components/ReminderSettings';
 import { TodaySummary } from '@/components/TodaySummary';
+import { type PublishedUsage, USAGE_KEY } from '@/entrypoints/background/boundaries';
 import { t } from '@/utils/i18n';
 import { type BoundaryDayState, readBoundaryDayState } from '@/utils/limits/stateRecords';
 import { getSite } from '@/utils/sites/registry';
@@ -45,17 +46,24 @@ export interface PopupAppProps {
 }
 
 /** Today's time, settings and boundary state, read from storage. */
-export async function loadPopupData(now = Date.now(), ledger = new LedgerStore()): Promise<PopupData> {
-  const { settings, problem } = await loadSettings();
+export async function loadPopupData(now = Date.now(), ledger?: LedgerStore): Promise<PopupData> {
+  // Everything in parallel: the popup must show at once. Today's totals come from what the
+  // background publishes after every write; the ledger itself is opened only when that copy
+  // is from another day.
+  const [{ settings, problem }, stored] = await Promise.all([
+    loadSettings(),
+    browser.storage.local.get([BOUNDARY_DAY_KEY, USAGE_KEY]) as Promise<Record<string, unknown>>,
+  ]);
   const { dayStartHour } = settings.tracking;
   const today = dayKeyOf(now, dayStartHour);
-  const [totals, stored] = await Promise.all([
-    ledger.dayTotals([today]),
-    browser.storage.local.get(BOUNDARY_DAY_KEY) as Promise<Record<string, unknown>>,
-  ]);
+  const published = stored[USAGE_KEY] as PublishedUsage | undefined;
+  const todayMsBySite =
+    published?.day === today && typeof published.todayMsBySite === 'object'
+      ? published.todayMsBySite
+      : ((await (ledger ?? new LedgerStore()).dayTotals([today])).get(today) ?? {});
   const { state } = readBoundaryDayState(stored[BOUNDARY_DAY_KEY], now, dayStartHour);
   return {
-    todayMsBySite: totals.get(today) ?? {},
+    todayMsBySite,
     settings,
     ...(problem === undefined ? {} : { settingsProblem: problem }),
     dayState: state,

@@ -59,7 +59,13 @@ async function seedToday(ms: Record<string, number>) {
       open.onsuccess = () => {
         const tx = open.result.transaction('ledger', 'readwrite');
         tx.objectStore('ledger').put({ schemaVersion: 1, day, ms: totals }, `day/${day}`);
-        tx.oncomplete = () => resolve();
+        // What the background publishes after each write, which the popup reads first.
+        tx.oncomplete = () =>
+          void (
+            globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }
+          ).chrome.storage.local
+            .set({ boundaryUsage: { day, todayMsBySite: totals, at: Date.now() } })
+            .then(() => resolve());
         tx.onerror = () => reject(tx.error);
       };
     });
