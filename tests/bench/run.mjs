@@ -310,8 +310,7 @@ async function popupOpenTimes(count) {
     args: chromiumArgs(EXTENSION_DIR),
   });
   try {
-    const worker =
-      context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
     const url = `chrome-extension://${new URL(worker.url()).host}/popup.html`;
     const times = [];
     for (let run = 0; run <= count; run++) {
