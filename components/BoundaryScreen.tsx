@@ -8,22 +8,13 @@
  * Esc never dismisses the screen: it is her boundary; Esc only steps back from the pause.
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { boundaryHeading, boundaryText, say } from './boundaryText';
+import { t } from '@/utils/i18n';
+import { type BoundaryWords, boundaryHeading, boundaryText } from './boundaryText';
 
 export type BoundaryActionResult = { ok: true } | { ok: false; reason: string };
 
-export interface BoundaryScreenProps {
-  kind: 'limit' | 'feed-free';
-  /** "Instagram". */
-  siteName: string;
-  /** For a limit: which limit was reached. */
-  scope?: 'overall' | 'site';
-  /** For a limit: its minutes. */
-  limitMinutes?: number;
-  /** For a feed-free time: its name ("Bedtime routine"); may be empty. */
-  windowLabel?: string;
-  /** Epoch ms when the boundary lifts, shown as local time. */
-  liftsAt: number;
+/** What the boundary is (see BoundaryWords), plus what she can do about it. */
+export interface BoundaryScreenProps extends BoundaryWords {
   /** How many times she can still take extra minutes today. */
   extensionsLeft: number;
   /** Minutes one extension adds. */
@@ -109,11 +100,11 @@ export function BoundaryScreen(props: BoundaryScreenProps) {
       const result = await action();
       // On success the page replaces this screen; stay busy so nothing runs twice.
       if (!result.ok) {
-        setProblem(say(failedKey, result.reason));
+        setProblem(t(failedKey, result.reason));
         setBusy(false);
       }
     } catch (error) {
-      setProblem(say(failedKey, error instanceof Error ? error.message : String(error)));
+      setProblem(t(failedKey, error instanceof Error ? error.message : String(error)));
       setBusy(false);
     }
   };
@@ -145,7 +136,7 @@ export function BoundaryScreen(props: BoundaryScreenProps) {
   };
 
   const announcement =
-    view === 'pause' ? say(waited ? 'boundaryPauseDone' : 'boundaryPauseStarted', String(pauseSeconds)) : '';
+    view === 'pause' ? t(waited ? 'boundaryPauseDone' : 'boundaryPauseStarted', String(pauseSeconds)) : '';
 
   return (
     <div class="otf-screen">
@@ -164,26 +155,26 @@ export function BoundaryScreen(props: BoundaryScreenProps) {
         <p id={textId} class="otf-text">
           {boundaryText(props)}
         </p>
-        <p class="otf-care">{say('boundaryCareLine')}</p>
+        <p class="otf-care">{t('boundaryCareLine')}</p>
 
         <button ref={leaveRef} type="button" class="otf-leave" onClick={() => props.onLeave()}>
-          {say('boundaryLeave', siteName)}
+          {t('boundaryLeave', siteName)}
         </button>
 
         {view === 'main' && (
           <div class="otf-more">
             <button type="button" class="otf-secondary" onClick={() => props.onReflect()}>
-              {say('boundaryReflect')}
+              {t('boundaryReflect')}
             </button>
             {extensionsLeft > 0 ? (
               <button ref={openerRef} type="button" class="otf-link" onClick={() => openPause('more')}>
-                {say('boundaryMoreMinutes')}
+                {t('boundaryMoreMinutes')}
               </button>
             ) : (
               <>
-                <p class="otf-quiet">{say('boundaryNoExtraLeft')}</p>
+                <p class="otf-quiet">{t('boundaryNoExtraLeft')}</p>
                 <button ref={openerRef} type="button" class="otf-link" onClick={() => openPause('pauseToday')}>
-                  {say('boundaryPauseTodayLink')}
+                  {t('boundaryPauseTodayLink')}
                 </button>
               </>
             )}
@@ -196,7 +187,7 @@ export function BoundaryScreen(props: BoundaryScreenProps) {
         </p>
 
         {view === 'pause' && (
-          <fieldset ref={panelRef} class="otf-pause" aria-label={say('boundaryPausePanelLabel')} tabIndex={-1}>
+          <fieldset ref={panelRef} class="otf-pause" aria-label={t('boundaryPausePanelLabel')} tabIndex={-1}>
             <p class="otf-countdown" aria-hidden="true">
               {waited ? '' : remaining}
             </p>
@@ -207,7 +198,7 @@ export function BoundaryScreen(props: BoundaryScreenProps) {
                 disabled={!waited || busy}
                 onClick={() => void run(props.onExtend, 'boundaryExtendFailed')}
               >
-                {say('boundaryExtend', String(extraMinutes))}
+                {t('boundaryExtend', String(extraMinutes))}
               </button>
             )}
             <button
@@ -216,13 +207,13 @@ export function BoundaryScreen(props: BoundaryScreenProps) {
               disabled={!waited || busy}
               onClick={() => void run(props.onPauseToday, 'boundaryPauseTodayFailed')}
             >
-              {say('boundaryPauseToday')}
+              {t('boundaryPauseToday')}
             </button>
             <p class="otf-problem" aria-live="polite">
               {problem}
             </p>
             <button type="button" class="otf-link" onClick={() => setView('main')}>
-              {say('boundaryBack')}
+              {t('boundaryBack')}
             </button>
           </fieldset>
         )}

@@ -4,7 +4,7 @@
  * script mounts it in a shadow root (with nudge.css) and records the outcome.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { type MessageKey, t } from '@/utils/i18n';
+import { t } from '@/utils/i18n';
 
 export type NudgeCardOutcome = 'helped' | 'not-now' | 'snoozed-hour' | 'snoozed-today' | 'ignored';
 
@@ -15,26 +15,6 @@ export interface NudgeCardProps {
   autoHideMs: number;
   /** Called exactly once; after it the card renders nothing. */
   onOutcome(outcome: NudgeCardOutcome): void;
-}
-
-/** Every message the nudge card uses (to be listed in public/_locales/en). */
-type NudgeMessageKey =
-  | 'nudgeLabel'
-  | 'nudgeHelped'
-  | 'nudgeNotNow'
-  | 'nudgeSnooze'
-  | 'nudgeSnoozeHour'
-  | 'nudgeSnoozeToday'
-  | 'nudgeClose'
-  | 'nudgeSnoozeLegend'
-  | 'nudgeRotationLine';
-
-/**
- * `t` for these keys. The cast only bridges the time between writing a message here and WXT
- * regenerating its typed key list from messages.json.
- */
-function say(key: NudgeMessageKey): string {
-  return t(key as string as MessageKey);
 }
 
 /** Where Esc must stay with the site: she is typing. */
@@ -111,21 +91,21 @@ export function NudgeCard({ text, autoHideMs, onOutcome }: NudgeCardProps) {
         <div class="otf-nudge-message" role="status">
           {announced ? (
             <>
-              <p class="otf-nudge-label">{say('nudgeLabel')}</p>
+              <p class="otf-nudge-label">{t('nudgeLabel')}</p>
               <p class="otf-nudge-text">{text}</p>
             </>
           ) : null}
         </div>
-        <button type="button" class="otf-nudge-close" aria-label={say('nudgeClose')} onClick={() => finish('not-now')}>
+        <button type="button" class="otf-nudge-close" aria-label={t('nudgeClose')} onClick={() => finish('not-now')}>
           <span aria-hidden="true">×</span>
         </button>
       </div>
       <div class="otf-nudge-actions">
         <button type="button" class="otf-nudge-primary" onClick={() => finish('helped')}>
-          {say('nudgeHelped')}
+          {t('nudgeHelped')}
         </button>
         <button type="button" class="otf-nudge-secondary" onClick={() => finish('not-now')}>
-          {say('nudgeNotNow')}
+          {t('nudgeNotNow')}
         </button>
         <button
           type="button"
@@ -133,23 +113,23 @@ export function NudgeCard({ text, autoHideMs, onOutcome }: NudgeCardProps) {
           aria-expanded={snoozeOpen ? 'true' : 'false'}
           onClick={() => setSnoozeOpen((open) => !open)}
         >
-          {say('nudgeSnooze')}
+          {t('nudgeSnooze')}
         </button>
       </div>
       {snoozeOpen ? (
         <fieldset class="otf-nudge-snooze">
-          <legend class="otf-nudge-legend">{say('nudgeSnoozeLegend')}</legend>
+          <legend class="otf-nudge-legend">{t('nudgeSnoozeLegend')}</legend>
           <div class="otf-nudge-actions">
             <button type="button" class="otf-nudge-secondary" onClick={() => finish('snoozed-hour')}>
-              {say('nudgeSnoozeHour')}
+              {t('nudgeSnoozeHour')}
             </button>
             <button type="button" class="otf-nudge-secondary" onClick={() => finish('snoozed-today')}>
-              {say('nudgeSnoozeToday')}
+              {t('nudgeSnoozeToday')}
             </button>
           </div>
         </fieldset>
       ) : null}
-      <p class="otf-nudge-rotation">{say('nudgeRotationLine')}</p>
+      <p class="otf-nudge-rotation">{t('nudgeRotationLine')}</p>
     </div>
   );
 }

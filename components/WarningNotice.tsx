@@ -3,7 +3,8 @@
  * politely, never taking focus. Presentational: the content script mounts it in a shadow root.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { say, warningText } from './boundaryText';
+import { t } from '@/utils/i18n';
+import { warningText } from './boundaryText';
 
 export interface WarningNoticeProps {
   siteName: string;
@@ -34,7 +35,7 @@ export function WarningNotice({ siteName, minutesLeft, scope, onDismiss }: Warni
       <button
         type="button"
         class="otf-notice-close"
-        aria-label={say('warningDismiss')}
+        aria-label={t('warningDismiss')}
         onClick={() => onDismiss()}
         onKeyDown={onKeyDown}
       >
