@@ -13,6 +13,7 @@ import { type BoundaryDayState, dayStateFor, readBoundaryDayState } from '@/util
 import type { LedgerStore } from '@/utils/storage/ledgerStore';
 import type { Settings } from '@/utils/storage/settings';
 import { dayKeyOf } from '@/utils/time/day';
+import { createSerialQueue } from './serial';
 
 export const USAGE_KEY = 'boundaryUsage';
 export const DAY_STATE_KEY = 'boundaryDay';
@@ -35,13 +36,7 @@ interface BoundaryDeps {
 }
 
 export function createBoundaries({ api, ledger, now, settings }: BoundaryDeps) {
-  // One change of the day state at a time: two tabs asking at once must not both spend.
-  let queue: Promise<unknown> = Promise.resolve();
-  const serial = <T>(task: () => Promise<T>): Promise<T> => {
-    const next = queue.then(task, task);
-    queue = next.catch(() => undefined);
-    return next;
-  };
+  const serial = createSerialQueue();
 
   async function readDayState(dayStartHour: number): Promise<BoundaryDayState> {
     const stored = (await api.storage.local.get(DAY_STATE_KEY))[DAY_STATE_KEY];

@@ -24,6 +24,7 @@ import { isFeedUrl, siteForUrl } from '@/utils/sites/registry';
 import type { LedgerStore } from '@/utils/storage/ledgerStore';
 import type { Settings } from '@/utils/storage/settings';
 import { dayKeyOf } from '@/utils/time/day';
+import { createSerialQueue } from './serial';
 
 export const NUDGE_STATE_KEY = 'nudgeState';
 const KEPT_ASIDE_KEY = 'nudgeStateKeptAside';
@@ -51,12 +52,7 @@ interface NudgeDeps {
 }
 
 export function createNudges({ api, ledger, now, settings, random = Math.random }: NudgeDeps) {
-  let queue: Promise<unknown> = Promise.resolve();
-  const serial = <T>(task: () => Promise<T>): Promise<T> => {
-    const next = queue.then(task, task);
-    queue = next.catch(() => undefined);
-    return next;
-  };
+  const serial = createSerialQueue();
 
   async function readState(dayStartHour: number): Promise<NudgeState> {
     const stored = (await api.storage.local.get(NUDGE_STATE_KEY))[NUDGE_STATE_KEY];

@@ -3,11 +3,11 @@
  * active time to the background. Spans are kept until the background confirms it stored
  * them, so a stopped service worker loses nothing: they are simply sent again.
  */
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { type ActivityReportReply, MAX_SPANS_PER_REPORT } from '@/utils/messaging';
 import { loadSettings, watchSettings } from '@/utils/storage/settingsStorage';
 import { ActivityTracker, DEFAULT_IDLE_MS } from '@/utils/time/activity';
+import { sendToBackground } from './messages';
 
 const TICK_MS = 1_000;
 export const REPORT_EVERY_MS = 10_000;
@@ -65,16 +65,10 @@ export function startActivityReporting(ctx: ContentScriptContext, win: Window = 
     const batch = tracker.takeBatch(Date.now()).slice(0, MAX_SPANS_PER_REPORT);
     if (batch.length === 0) return;
     sending = true;
-    try {
-      const reply = (await browser.runtime.sendMessage({ type: 'activity/report', spans: batch })) as
-        | ActivityReportReply
-        | undefined;
-      if (reply?.ok) tracker.confirm(batch);
-    } catch {
-      // The worker is restarting or the extension was updated: the spans stay for next time.
-    } finally {
-      sending = false;
-    }
+    // No answer (the worker is restarting, the extension was updated): the spans stay for next time.
+    const reply = await sendToBackground<ActivityReportReply>({ type: 'activity/report', spans: batch });
+    if (reply?.ok) tracker.confirm(batch);
+    sending = false;
   }
 
   const listenerOptions = { capture: true, passive: true };

@@ -11,7 +11,12 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { BoundaryScreen } from '@/components/BoundaryScreen';
 import overlayCss from '@/components/overlay.css?inline';
 import { WarningNotice } from '@/components/WarningNotice';
-import type { BoundaryActionReply, PublishedUsage } from '@/entrypoints/background/boundaries';
+import {
+  type BoundaryActionReply,
+  DAY_STATE_KEY,
+  type PublishedUsage,
+  USAGE_KEY,
+} from '@/entrypoints/background/boundaries';
 import { type BoundaryDecision, decideBoundary } from '@/utils/limits/decide';
 import type { BoundaryDayState } from '@/utils/limits/stateRecords';
 import type { BoundaryMessage } from '@/utils/messaging';
@@ -20,20 +25,15 @@ import { DEFAULT_SETTINGS, type Settings } from '@/utils/storage/settings';
 import { loadSettings, watchSettings } from '@/utils/storage/settingsStorage';
 import type { ActivityTracker } from '@/utils/time/activity';
 import { dayKeyOf } from '@/utils/time/day';
+import { sendToBackground } from './messages';
 import { OverlayHost } from './overlayHost';
 import { PageLock } from './pageLock';
 
-const USAGE_KEY = 'boundaryUsage';
-const DAY_STATE_KEY = 'boundaryDay';
 const DECIDE_EVERY_MS = 1_000;
 
 async function ask(message: BoundaryMessage): Promise<BoundaryActionReply> {
-  try {
-    const reply = (await browser.runtime.sendMessage(message)) as BoundaryActionReply | undefined;
-    return reply ?? { ok: false, reason: 'No answer from the extension. Please try again.' };
-  } catch {
-    return { ok: false, reason: 'The extension is restarting. Please try again in a moment.' };
-  }
+  const reply = await sendToBackground<BoundaryActionReply>(message);
+  return reply ?? { ok: false, reason: 'The extension is restarting. Please try again in a moment.' };
 }
 
 export function startBoundaries(

@@ -11,12 +11,12 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { NudgeCard, type NudgeCardOutcome } from '@/components/NudgeCard';
 import nudgeCss from '@/components/nudge.css?inline';
 import { FREQUENCY_OVERRIDE_KEY, NUDGE_STATE_KEY, type NudgeReply } from '@/entrypoints/background/nudges';
-import type { NudgeMessage } from '@/utils/messaging';
 import { decideNudge, readNudgeState } from '@/utils/nudges/scheduler';
 import { isFeedUrl } from '@/utils/sites/registry';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/storage/settings';
 import { loadSettings, watchSettings } from '@/utils/storage/settingsStorage';
 import type { ActivityTracker } from '@/utils/time/activity';
+import { sendToBackground } from './messages';
 import { OverlayHost } from './overlayHost';
 
 const TICK_MS = 1_000;
@@ -28,14 +28,6 @@ export const CARD_AUTO_HIDE_MS = 25_000;
 function isEditable(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement;
-}
-
-async function send<T>(message: NudgeMessage): Promise<T | undefined> {
-  try {
-    return (await browser.runtime.sendMessage(message)) as T;
-  } catch {
-    return undefined;
-  }
 }
 
 export function startNudges(
@@ -147,7 +139,7 @@ export function startNudges(
         onOutcome: (outcome: NudgeCardOutcome) => {
           showing = false;
           host.unmount();
-          void send({ type: 'nudge/outcome', nudgeId: reply.nudgeId, outcome });
+          void sendToBackground({ type: 'nudge/outcome', nudgeId: reply.nudgeId, outcome });
         },
       }),
     );
@@ -157,7 +149,7 @@ export function startNudges(
     if (asking || showing) return;
     asking = true;
     try {
-      const reply = await send<NudgeReply>({
+      const reply = await sendToBackground<NudgeReply>({
         type: 'nudge/request',
         activeMsOnPage,
         activeMsSinceLastNudge,

@@ -9,7 +9,7 @@ import { browser } from 'wxt/browser';
 import { BoundarySettingsForm } from '@/components/BoundarySettingsForm';
 import { ReminderSettings } from '@/components/ReminderSettings';
 import { TodaySummary } from '@/components/TodaySummary';
-import { type PublishedUsage, USAGE_KEY } from '@/entrypoints/background/boundaries';
+import { DAY_STATE_KEY, type PublishedUsage, USAGE_KEY } from '@/entrypoints/background/boundaries';
 import { t } from '@/utils/i18n';
 import { type BoundaryDayState, readBoundaryDayState } from '@/utils/limits/stateRecords';
 import { getSite } from '@/utils/sites/registry';
@@ -21,7 +21,6 @@ import { dayKeyOf } from '@/utils/time/day';
 /** Message keys added with the boundaries UI are typed once messages.json lists them (wxt prepare). */
 
 /** storage.local key of today's boundary state (written by the background). */
-export const BOUNDARY_DAY_KEY = 'boundaryDay';
 
 export const siteName = (id: string) => getSite(id)?.name ?? id;
 
@@ -52,7 +51,7 @@ export async function loadPopupData(now = Date.now(), ledger?: LedgerStore): Pro
   // is from another day.
   const [{ settings, problem }, stored] = await Promise.all([
     loadSettings(),
-    browser.storage.local.get([BOUNDARY_DAY_KEY, USAGE_KEY]) as Promise<Record<string, unknown>>,
+    browser.storage.local.get([DAY_STATE_KEY, USAGE_KEY]) as Promise<Record<string, unknown>>,
   ]);
   const { dayStartHour } = settings.tracking;
   const today = dayKeyOf(now, dayStartHour);
@@ -61,7 +60,7 @@ export async function loadPopupData(now = Date.now(), ledger?: LedgerStore): Pro
     published?.day === today && typeof published.todayMsBySite === 'object'
       ? published.todayMsBySite
       : ((await (ledger ?? new LedgerStore()).dayTotals([today])).get(today) ?? {});
-  const { state } = readBoundaryDayState(stored[BOUNDARY_DAY_KEY], now, dayStartHour);
+  const { state } = readBoundaryDayState(stored[DAY_STATE_KEY], now, dayStartHour);
   return {
     todayMsBySite,
     settings,
