@@ -24,6 +24,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { measurePageCost } from './pageCost.mjs';
 import { contentScriptSizes, printContentScriptSizes } from './size.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -37,6 +38,12 @@ const option = (name, fallback) => {
   return arg ? Number(arg.split('=')[1]) : fallback;
 };
 const RUNS = option('runs', 2);
+/** `--only=cost`: just the per-minute page cost (scrolling and hidden), for quick checks. */
+const ONLY = process.argv.find((value) => value.startsWith('--only='))?.split('=')[1];
+const COST_RUNS = option('cost-runs', 3);
+/** BRIEF: at most 16 ms of the extension's main-thread time per minute of scrolling; nothing hidden. */
+const TARGET_SCROLL_MS_PER_MINUTE = 16;
+const TARGET_HIDDEN_MS_PER_MINUTE = 0.5;
 const STEPS = option('steps', 300);
 const WHEEL_PX = 1_200;
 const STEP_PAUSE_MS = 40;
@@ -184,8 +191,48 @@ const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
 const pct = (value) => `${(value * 100).toFixed(2)}%`;
 const verdict = (value, target) => (value <= target ? 'PASS' : 'over');
 
+async function pageCostSection() {
+  console.log(
+    `\nPage cost with a daily limit, a feed-free time later today and reminders on (${COST_RUNS} run(s); ` +
+      'a wheel event every 100 ms for 15 s, then the tab hidden for 30 s):',
+  );
+  const runs = [];
+  for (let run = 0; run < COST_RUNS; run++) {
+    const result = await measurePageCost({
+      chromiumPath: CHROMIUM_PATH,
+      args: chromiumArgs(EXTENSION_DIR),
+      feedUrl: FEED_URL,
+      feedHtml: FEED_HTML,
+      scrollSeconds: 15,
+      hiddenSeconds: 30,
+    });
+    runs.push(result);
+    console.log(
+      `  run ${run + 1}: scrolling ${ms(result.scrollMsPerMinute)} per minute, hidden ${ms(result.hiddenMsPerMinute)} per minute`,
+    );
+  }
+  const scroll = median(runs.map((r) => r.scrollMsPerMinute));
+  const hidden = median(runs.map((r) => r.hiddenMsPerMinute));
+  const functions = new Map();
+  for (const result of runs) {
+    for (const [name, time] of result.scrollFunctions) functions.set(name, (functions.get(name) ?? 0) + time / runs.length);
+  }
+  const top = [...functions].sort((a, b) => b[1] - a[1]).slice(0, 5);
+  if (top.length) console.log(`  heaviest while scrolling: ${top.map(([name, time]) => `${name} ${ms(time)}`).join('; ')}`);
+  console.log(
+    `  extension time per minute of scrolling: ${ms(scroll)} (target ≤ ${TARGET_SCROLL_MS_PER_MINUTE} ms): ${verdict(scroll, TARGET_SCROLL_MS_PER_MINUTE)}`,
+  );
+  console.log(
+    `  extension time per minute in a hidden tab: ${ms(hidden)} (target: nothing periodic, ≤ ${TARGET_HIDDEN_MS_PER_MINUTE} ms): ${verdict(hidden, TARGET_HIDDEN_MS_PER_MINUTE)}`,
+  );
+}
+
 async function main() {
   ensureBuilt();
+  if (ONLY === 'cost') {
+    await pageCostSection();
+    return;
+  }
   console.log(
     `Busy feed bench: ${RUNS} run(s) each, ${STEPS} wheel steps of ${WHEEL_PX}px every ~${STEP_PAUSE_MS} ms, ` +
       `profiler sampling every ${SAMPLING_INTERVAL_US} µs, ${CHROMIUM_PATH}`,
@@ -294,6 +341,8 @@ async function main() {
 
   console.log('\nContent scripts, gzipped:');
   printContentScriptSizes(contentScriptSizes(join(EXTENSION_DIR, 'content-scripts')));
+
+  await pageCostSection();
 
   const popupTimes = await popupOpenTimes(5);
   console.log(

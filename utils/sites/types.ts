@@ -1,6 +1,6 @@
 /**
- * The shape of a built-in site adapter: data plus small pure functions.
- * Later issues add post-level hooks (posts, author, text, sponsored marker) here.
+ * The shape of a built-in site adapter: data plus small pure functions. The post-level part
+ * (`posts`) reads the markup it is given and never touches the page at import time.
  */
 
 /** Stable ids of the built-in sites; stored in the ledger and in exports, never renamed. */
@@ -30,4 +30,38 @@ export interface SiteAdapter {
   readonly domains: readonly string[];
   /** Whether this URL (already known to belong to the site) shows a feed. */
   isFeed(url: URL): boolean;
+  /** How to find and read posts on the site's feed pages. */
+  readonly posts?: PostAdapter;
+}
+
+/** The account behind a post, as the feed shows it. */
+export interface PostAuthor {
+  /** The account's handle or path id as the site uses it in links, without `@` (`maple.and.moss`). */
+  handle: string;
+  /** The display name, where the feed shows one apart from the handle. */
+  name?: string;
+}
+
+/** What one post says, as plain data. */
+export interface PostInfo {
+  author: PostAuthor | null;
+  /** Caption, title and hashtags as plain text with whitespace collapsed ('' when there is none). */
+  text: string;
+  /** A visible "Sponsored", "Ad" or "Promoted" marker of the post itself (not a decoy, not a nested post's). */
+  sponsored: boolean;
+  /** Absolute URL of the post itself, when the markup links to it. */
+  permalink?: string;
+}
+
+/**
+ * Finding posts on one site. Functions take the part of the page they read as an argument
+ * (tested in happy-dom against fixtures shaped like the site's markup).
+ */
+export interface PostAdapter {
+  /** The element that holds the feed, so the observer can watch it alone; null when not found. */
+  findFeed(doc: Document): Element | null;
+  /** Each post element under `root`, outermost only (a post nested in a post is not listed twice). */
+  findPosts(root: ParentNode): Element[];
+  /** What one post element says; null when it is not a post after all (a placeholder or an empty recycled row). */
+  readPost(post: Element, pageUrl: URL): PostInfo | null;
 }

@@ -1,0 +1,152 @@
+/**
+ * The content script's own main-thread time on a feed page, per minute (BRIEF: "Cost on the
+ * page"), with everything on that a user would have on: a daily limit, a feed-free time
+ * scheduled for later, and reminders at their default frequency.
+ *
+ * - Scrolling: a wheel event every 100 ms for about 15 s on the busy fixture feed, CDP
+ *   profiler samples whose frames belong to the extension's scripts, scaled to one minute.
+ * - Hidden tab: the same page made hidden and unfocused (headless tabs all report visible, so
+ *   `visibilityState`, `hidden` and `hasFocus` are overridden inside the content script's own
+ *   isolated world and the events it listens to are fired), then left alone; the same samples,
+ *   scaled to one minute. Nothing should run there at all.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const WHEEL_EVERY_MS = 100;
+const WHEEL_PX = 400;
+const SAMPLING_INTERVAL_US = 200;
+
+/** Self time (ms) of the extension's frames in a CPU profile, and its heaviest functions. */
+export function extensionTime(profile, extensionScriptIds) {
+  const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+  const functions = new Map();
+  let total = 0;
+  let at = profile.startTime;
+  const timestamps = profile.timeDeltas.map((delta) => {
+    at += delta;
+    return at;
+  });
+  profile.samples.forEach((nodeId, index) => {
+    const duration = ((timestamps[index + 1] ?? profile.endTime) - timestamps[index]) / 1000;
+    if (duration <= 0) return;
+    const frame = nodes.get(nodeId)?.callFrame ?? {};
+    if (!(frame.url?.startsWith('chrome-extension://') || extensionScriptIds.has(String(frame.scriptId)))) return;
+    total += duration;
+    const name = `${frame.functionName || '(anonymous)'} ${frame.url?.split('/').pop() ?? ''}:${frame.lineNumber + 1}`;
+    functions.set(name, (functions.get(name) ?? 0) + duration);
+  });
+  return { total, functions };
+}
+
+/** Settings with a daily limit far from reached, a feed-free time later today, reminders on. */
+function everythingOnSettings(now) {
+  const start = new Date(now + 3 * 3_600_000);
+  const end = new Date(now + 4 * 3_600_000);
+  const clock = (date) => `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+  return {
+    schemaVersion: 2,
+    tracking: { idleThresholdSeconds: 60, dayStartHour: 4 },
+    boundaries: {
+      dailyLimitMinutes: 600,
+      siteLimits: { instagram: 500 },
+      feedFreeWindows: [{ id: 'later', start: clock(start), end: clock(end), days: [0, 1, 2, 3, 4, 5, 6], label: '' }],
+      warningPercent: 80,
+      extraMinutes: 5,
+      extensionsPerDay: 2,
+      pauseSeconds: 10,
+    },
+    nudges: { frequency: 'gentle' },
+  };
+}
+
+/**
+ * One run: the busy feed with the extension and everything on; returns ms per minute of the
+ * extension's own samples while scrolling and while hidden.
+ */
+export async function measurePageCost({ chromiumPath, args, feedUrl, feedHtml, scrollSeconds, hiddenSeconds }) {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'otf-bench-cost-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath,
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    args,
+  });
+  try {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    await worker.evaluate((settings) => chrome.storage.sync.set({ settings }), everythingOnSettings(Date.now()));
+    await context.route(
+      (url) => url.protocol === 'https:' || url.protocol === 'http:',
+      (route) =>
+        route.request().url() === feedUrl
+          ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: feedHtml })
+          : route.abort(),
+    );
+    const page = context.pages()[0] ?? (await context.newPage());
+    const cdp = await context.newCDPSession(page);
+    const extensionScriptIds = new Set();
+    let isolatedContextId;
+    cdp.on('Debugger.scriptParsed', ({ scriptId, url }) => {
+      if (url.startsWith('chrome-extension://')) extensionScriptIds.add(scriptId);
+    });
+    cdp.on('Runtime.executionContextCreated', ({ context: created }) => {
+      if (created.auxData?.type === 'isolated' && created.origin?.startsWith('chrome-extension://')) {
+        isolatedContextId = created.id;
+      }
+      if (created.auxData?.type === 'isolated' && isolatedContextId === undefined) isolatedContextId = created.id;
+    });
+    await cdp.send('Debugger.enable');
+    await cdp.send('Runtime.enable');
+    await page.goto(feedUrl);
+    await page.waitForFunction(() => window.__busyFeed?.posts() > 0);
+    await page.waitForTimeout(2_000);
+    await cdp.send('Debugger.disable');
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: SAMPLING_INTERVAL_US });
+
+    // Scrolling: one wheel event every 100 ms, paced by the clock rather than by the awaits.
+    await page.mouse.move(640, 400);
+    await cdp.send('Profiler.start');
+    const started = Date.now();
+    for (let step = 1; Date.now() - started < scrollSeconds * 1000; step++) {
+      await page.mouse.wheel(0, WHEEL_PX);
+      if (step % 10 === 0) await page.mouse.move(600 + (step % 80), 380 + (step % 40));
+      const wait = started + step * WHEEL_EVERY_MS - Date.now();
+      if (wait > 0) await page.waitForTimeout(wait);
+    }
+    const scrollWallMs = Date.now() - started;
+    const scrolled = extensionTime((await cdp.send('Profiler.stop')).profile, extensionScriptIds);
+
+    // Hidden: only the content script's world sees the page as hidden and unfocused.
+    if (isolatedContextId === undefined) throw new Error('The content script’s isolated world was not seen');
+    await cdp.send('Runtime.evaluate', {
+      contextId: isolatedContextId,
+      expression: `(() => {
+        Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+        Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+        document.hasFocus = () => false;
+        document.dispatchEvent(new Event('visibilitychange'));
+        window.dispatchEvent(new Event('blur'));
+      })()`,
+    });
+    // Let the last report go out, then measure a quiet stretch.
+    await page.waitForTimeout(3_000);
+    await cdp.send('Profiler.start');
+    const hiddenStarted = Date.now();
+    await page.waitForTimeout(hiddenSeconds * 1000);
+    const hiddenWallMs = Date.now() - hiddenStarted;
+    const hidden = extensionTime((await cdp.send('Profiler.stop')).profile, extensionScriptIds);
+
+    return {
+      scrollMsPerMinute: scrolled.total / (scrollWallMs / 60_000),
+      hiddenMsPerMinute: hidden.total / (hiddenWallMs / 60_000),
+      scrollFunctions: scrolled.functions,
+      hiddenFunctions: hidden.functions,
+    };
+  } finally {
+    await context.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+  }
+}
