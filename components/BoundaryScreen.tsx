@@ -9,9 +9,12 @@
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
-import { type BoundaryWords, boundaryHeading, boundaryText } from './boundaryText';
+import type { BoundaryActionReply } from '@/utils/limits/decide';
+import { type BoundaryWords, boundaryHeading, boundaryText, refusalText } from './text/boundary';
+import { numberText } from './text/format';
 
-export type BoundaryActionResult = { ok: true } | { ok: false; reason: string };
+/** What a request answered; undefined when there was no answer (the extension restarting). */
+export type BoundaryActionResult = BoundaryActionReply | undefined;
 
 /** What the boundary is (see BoundaryWords), plus what she can do about it. */
 export interface BoundaryScreenProps extends BoundaryWords {
@@ -99,12 +102,12 @@ export function BoundaryScreen(props: BoundaryScreenProps) {
     try {
       const result = await action();
       // On success the page replaces this screen; stay busy so nothing runs twice.
-      if (!result.ok) {
-        setProblem(t(failedKey, result.reason));
+      if (!result?.ok) {
+        setProblem(t(failedKey, refusalText(result?.reason)));
         setBusy(false);
       }
-    } catch (error) {
-      setProblem(t(failedKey, error instanceof Error ? error.message : String(error)));
+    } catch {
+      setProblem(t(failedKey, refusalText(undefined)));
       setBusy(false);
     }
   };
@@ -136,7 +139,7 @@ export function BoundaryScreen(props: BoundaryScreenProps) {
   };
 
   const announcement =
-    view === 'pause' ? t(waited ? 'boundaryPauseDone' : 'boundaryPauseStarted', String(pauseSeconds)) : '';
+    view === 'pause' ? t(waited ? 'boundaryPauseDone' : 'boundaryPauseStarted', numberText(pauseSeconds)) : '';
 
   return (
     <div class="otf-screen">
@@ -198,7 +201,7 @@ export function BoundaryScreen(props: BoundaryScreenProps) {
                 disabled={!waited || busy}
                 onClick={() => void run(props.onExtend, 'boundaryExtendFailed')}
               >
-                {t('boundaryExtend', String(extraMinutes))}
+                {t('boundaryExtend', numberText(extraMinutes))}
               </button>
             )}
             <button

@@ -12,6 +12,8 @@ import {
   type BoundarySettings,
   MAX_LIMIT_MINUTES,
   normalizeWindows,
+  problemFields,
+  type SettingsProblemCode,
   SUGGESTED_DAILY_LIMIT_MINUTES,
   validateBoundarySettings,
 } from '@/utils/limits/boundarySettings';
@@ -19,8 +21,8 @@ import { builtInSites } from '@/utils/sites/registry';
 import type { BuiltInSiteId } from '@/utils/sites/types';
 import { type Settings, TrackingSettingsSchema, validateSettings } from '@/utils/storage/settings';
 import { FeedFreeWindowsEditor, type WindowDraft } from './FeedFreeWindowsEditor';
-
-/** Message keys added with the boundaries UI are typed once messages.json lists them (wxt prepare). */
+import { numberText } from './text/format';
+import { settingsProblemText } from './text/problems';
 
 /** How much the −/+ buttons change a site limit. */
 export const SITE_LIMIT_STEP = 5;
@@ -89,19 +91,20 @@ function fromDraft(draft: Draft, base: Settings): Settings {
   };
 }
 
-/** Problems by path: `boundaries` paths as the core gives them, tracking ones as `tracking.<field>`. */
+/** Problems in words, by path: `boundaries` paths as the core gives them, tracking ones as `tracking.<field>`. */
 function problemsOf(candidate: Settings): Map<string, string[]> {
   const problems = new Map<string, string[]>();
-  const add = (path: string, message: string) => {
+  const add = (path: string, code: SettingsProblemCode) => {
     const list = problems.get(path) ?? [];
+    const message = settingsProblemText(code);
     if (!list.includes(message)) list.push(message);
     problems.set(path, list);
   };
   const boundaries = validateBoundarySettings(candidate.boundaries);
-  if (!boundaries.ok) for (const field of boundaries.fields) add(field.path, field.message);
+  if (!boundaries.ok) for (const field of boundaries.fields) add(field.path, field.code);
   const tracking = v.safeParse(TrackingSettingsSchema, candidate.tracking);
   if (!tracking.success) {
-    for (const issue of tracking.issues) add(`tracking.${v.getDotPath(issue) ?? ''}`, issue.message);
+    for (const field of problemFields(tracking.issues)) add(`tracking.${field.path}`, field.code);
   }
   return problems;
 }
@@ -159,9 +162,10 @@ export function BoundarySettingsForm({ settings, onSave }: BoundarySettingsFormP
     change({ sites: { ...draft.sites, [site]: String(minutes) } });
     try {
       await persist(next);
-      setStatus(t('popupSiteLimitSaved', [name, String(minutes)]));
+      setStatus(t('popupSiteLimitSaved', [name, numberText(minutes)]));
     } catch (error) {
-      setStatus(t('popupSaveFailed', error instanceof Error ? error.message : String(error)));
+      console.error(error);
+      setStatus(t('popupSaveFailed'));
     }
   };
 
@@ -181,7 +185,7 @@ export function BoundarySettingsForm({ settings, onSave }: BoundarySettingsFormP
       : checked.settings;
     const recheck = validateSettings(next);
     if (!recheck.ok) {
-      setStatus(recheck.messages.join(' '));
+      setStatus(recheck.codes.map(settingsProblemText).join(' '));
       return;
     }
     setBusy(true);
@@ -191,7 +195,8 @@ export function BoundarySettingsForm({ settings, onSave }: BoundarySettingsFormP
       setMergedResult(merged ? recheck.settings.boundaries.feedFreeWindows : null);
       setStatus(merged ? t('popupWindowsMerged') : t('popupSaved'));
     } catch (error) {
-      setStatus(t('popupSaveFailed', error instanceof Error ? error.message : String(error)));
+      console.error(error);
+      setStatus(t('popupSaveFailed'));
     } finally {
       setBusy(false);
     }
@@ -271,7 +276,7 @@ export function BoundarySettingsForm({ settings, onSave }: BoundarySettingsFormP
               onInput={(event) => change({ daily: event.currentTarget.value })}
             />
             <p id="daily-hint" class="muted small">
-              {t('popupDailyLimitHint', String(SUGGESTED_DAILY_LIMIT_MINUTES))}
+              {t('popupDailyLimitHint', numberText(SUGGESTED_DAILY_LIMIT_MINUTES))}
             </p>
             {renderErrors('dailyLimitMinutes')}
           </>

@@ -15,7 +15,8 @@ export function ExportPanel({ onExport }: ExportPanelProps) {
     try {
       setStatus(t('dashboardExportDone', await onExport()));
     } catch (error) {
-      setStatus(t('dashboardExportFailed', error instanceof Error ? error.message : String(error)));
+      console.error(error);
+      setStatus(t('dashboardExportFailed'));
     } finally {
       setBusy(false);
     }

@@ -5,8 +5,7 @@
 import type { ComponentChild } from 'preact';
 import { t } from '@/utils/i18n';
 import { MAX_FEED_FREE_WINDOWS, MAX_WINDOW_LABEL_LENGTH } from '@/utils/limits/boundarySettings';
-
-/** Message keys added with the boundaries UI are typed once messages.json lists them (wxt prepare). */
+import { numberText } from './text/format';
 
 export interface WindowDraft {
   id: string;
@@ -71,7 +70,7 @@ export function FeedFreeWindowsEditor({
       {windows.map((window, index) => {
         const base = `feedFreeWindows.${index}`;
         const idBase = `ff-${index}`;
-        const number = String(index + 1);
+        const number = numberText(index + 1);
         return (
           <fieldset key={window.id} class="window" data-window={index}>
             <legend>{t('popupWindowLegend', number)}</legend>
@@ -157,7 +156,7 @@ export function FeedFreeWindowsEditor({
       </button>
       {full ? (
         <p id="ff-max-hint" class="muted small">
-          {t('popupWindowsMax', String(MAX_FEED_FREE_WINDOWS))}
+          {t('popupWindowsMax', numberText(MAX_FEED_FREE_WINDOWS))}
         </p>
       ) : null}
     </fieldset>

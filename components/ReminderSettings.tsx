@@ -25,7 +25,8 @@ export function ReminderSettings({ settings, onSave }: ReminderSettingsProps) {
       await onSave({ ...settings, nudges: { ...settings.nudges, frequency } });
       setStatus(t('reminderFrequencySaved', t(LABEL_KEYS[frequency])));
     } catch (error) {
-      setStatus(t('popupSaveFailed', error instanceof Error ? error.message : String(error)));
+      console.error(error);
+      setStatus(t('popupSaveFailed'));
     }
   };
   return (

@@ -9,9 +9,7 @@ import type { BoundarySettings } from '@/utils/limits/boundarySettings';
 import { bindingLimit, minutesLeftOf } from '@/utils/limits/decide';
 import { upcomingFeedFreeWindows } from '@/utils/limits/schedule';
 import type { BoundaryDayState } from '@/utils/limits/stateRecords';
-import { durationText } from './duration';
-
-/** Message keys added with the boundaries UI are typed once messages.json lists them (wxt prepare). */
+import { clockText, durationText, numberText } from './text/format';
 
 const MINUTE_MS = 60_000;
 const AHEAD_MS = 24 * 60 * MINUTE_MS;
@@ -27,11 +25,6 @@ export interface TodaySummaryProps {
   /** Epoch ms, for the feed-free times ahead. */
   now?: number;
 }
-
-const clockOf = (time: number) => {
-  const date = new Date(time);
-  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
-};
 
 const sameCalendarDay = (a: number, b: number) => new Date(a).toDateString() === new Date(b).toDateString();
 
@@ -49,11 +42,11 @@ function OverallLimit({
   const allowance = Math.round(standing.allowanceMs / MINUTE_MS);
   const used = Math.min(wholeMinutes(standing.usedMs), allowance);
   const left = minutesLeftOf(standing.leftMs);
-  const label = t('popupOverallProgressLabel', [String(used), String(allowance)]);
+  const label = t('popupOverallProgressLabel', [numberText(used), numberText(allowance)]);
   return (
     <div class="overall">
       <p class="left" id="overall-left">
-        {left > 0 ? t('popupMinutesLeftToday', String(left)) : t('popupLimitReachedToday', String(allowance))}
+        {left > 0 ? t('popupMinutesLeftToday', numberText(left)) : t('popupLimitReachedToday', numberText(allowance))}
       </p>
       <progress class="overall-progress" max={allowance} value={used} aria-label={label} title={label} />
     </div>
@@ -94,12 +87,12 @@ function SiteRow({
     <li class="site-row" data-site={site}>
       <span class="site-name">{name}</span>
       <span class="site-time">{durationText(ms)}</span>
-      <span class="site-limit muted">{t('popupSiteLeft', [String(left), String(allowance)])}</span>
+      <span class="site-limit muted">{t('popupSiteLeft', [numberText(left), numberText(allowance)])}</span>
       <progress
         class="site-progress"
         max={allowance}
         value={used}
-        aria-label={t('popupSiteProgressLabel', [name, String(used), String(allowance)])}
+        aria-label={t('popupSiteProgressLabel', [name, numberText(used), numberText(allowance)])}
       />
     </li>
   );
@@ -120,7 +113,7 @@ function FeedFreeAhead({ boundaries, now }: { boundaries: BoundarySettings; now:
           {ahead.map((occurrence) => (
             <li key={`${occurrence.window.id}-${occurrence.startsAt}`}>
               <span class="ahead-time">
-                {t('popupTimeRange', [clockOf(occurrence.startsAt), clockOf(occurrence.endsAt)])}
+                {t('popupTimeRange', [clockText(occurrence.startsAt), clockText(occurrence.endsAt)])}
               </span>
               {occurrence.window.label ? <span class="ahead-label"> {occurrence.window.label}</span> : null}
               {occurrence.inEffect ? (
@@ -153,7 +146,7 @@ export function TodaySummary({ totals, siteName, boundaries, dayState, now = Dat
     <section class="today" aria-labelledby="today-heading">
       <h1 id="today-heading">{t('popupTodayHeading')}</h1>
       {total > 0 ? (
-        <p class="total">{t('popupTotalMinutes', String(wholeMinutes(total)))}</p>
+        <p class="total">{t('popupTotalMinutes', numberText(wholeMinutes(total)))}</p>
       ) : (
         <p class="muted">{t('popupNothingYet')}</p>
       )}

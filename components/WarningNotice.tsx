@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
-import { warningText } from './boundaryText';
+import { warningText } from './text/boundary';
 
 export interface WarningNoticeProps {
   siteName: string;

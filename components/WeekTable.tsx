@@ -1,7 +1,7 @@
 /** Minutes per site per day as an accessible table. Presentational. */
 import { sumValues } from '@/utils/format';
 import { t } from '@/utils/i18n';
-import { durationText } from './duration';
+import { durationText } from './text/format';
 
 export interface WeekTableProps {
   /** Oldest first. */

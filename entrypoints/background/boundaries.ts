@@ -1,54 +1,45 @@
 /**
- * The background's side of boundaries: publishes today's usage for content scripts (which
- * decide locally, every second, with the pure core), keeps the boundary day state, and
- * carries out what the boundary screen asks: a few more minutes, pause for today, leave.
- *
- * storage.local keys: `boundaryUsage` (today's ms per site), `boundaryDay` (extensions used,
- * pause, warnings shown), `boundaryDayKeptAside` (an unreadable day state, kept as it was).
+ * The background's side of boundaries: publishes today's usage for pages (which decide
+ * locally with the pure core), keeps today's boundary state, sets the badge, and answers what
+ * the boundary screen asks: a few more minutes, pause for today, leave, reflect, "warned".
  */
 import type { browser } from 'wxt/browser';
+import { badgeText, badgeTitleText } from '@/components/text/badge';
 import { badgeFor } from '@/utils/limits/badge';
-import { grantExtension, markWarned, pauseForToday } from '@/utils/limits/decide';
-import { type BoundaryDayState, dayStateFor, readBoundaryDayState } from '@/utils/limits/stateRecords';
+import {
+  type BoundaryActionReply,
+  grantExtension,
+  markWarned,
+  pauseForToday,
+  pauseRefusal,
+} from '@/utils/limits/decide';
+import { type BoundaryDayState, dayStateFor } from '@/utils/limits/stateRecords';
+import type { PublishedUsage } from '@/utils/limits/usage';
+import type { Handlers } from '@/utils/messaging/router';
+import { saveItem } from '@/utils/storage/itemStore';
+import { boundaryDay, publishedUsage } from '@/utils/storage/items';
 import type { LedgerStore } from '@/utils/storage/ledgerStore';
 import type { Settings } from '@/utils/storage/settings';
 import { dayKeyOf } from '@/utils/time/day';
+import { topFrameSite } from './senders';
 import { createSerialQueue } from './serial';
-
-export const USAGE_KEY = 'boundaryUsage';
-export const DAY_STATE_KEY = 'boundaryDay';
-const KEPT_ASIDE_KEY = 'boundaryDayKeptAside';
-
-export interface PublishedUsage {
-  day: string;
-  todayMsBySite: Record<string, number>;
-  /** When this was computed (epoch ms); content scripts add their own unsent time since. */
-  at: number;
-}
-
-export type BoundaryActionReply = { ok: true } | { ok: false; reason: string };
+import type { ItemReader } from './storedItems';
 
 interface BoundaryDeps {
   api: typeof browser;
   ledger: LedgerStore;
+  items: ItemReader;
   now: () => number;
   settings: () => Promise<Settings>;
 }
 
-export function createBoundaries({ api, ledger, now, settings }: BoundaryDeps) {
+const NOT_HERE: BoundaryActionReply = { ok: false, reason: { code: 'not-here' } };
+
+export function createBoundaries({ api, ledger, items, now, settings }: BoundaryDeps) {
   const serial = createSerialQueue();
 
   async function readDayState(dayStartHour: number): Promise<BoundaryDayState> {
-    const stored = (await api.storage.local.get(DAY_STATE_KEY))[DAY_STATE_KEY];
-    const { state, problem } = readBoundaryDayState(stored, now(), dayStartHour);
-    if (problem && stored !== undefined) {
-      await api.storage.local.set({ [KEPT_ASIDE_KEY]: { value: stored, reason: problem, at: now() } });
-    }
-    return state;
-  }
-
-  async function writeDayState(state: BoundaryDayState): Promise<void> {
-    await api.storage.local.set({ [DAY_STATE_KEY]: state });
+    return dayStateFor(now(), dayStartHour, await items.readOwned(boundaryDay));
   }
 
   async function publish(): Promise<void> {
@@ -57,56 +48,69 @@ export function createBoundaries({ api, ledger, now, settings }: BoundaryDeps) {
     const at = now();
     const day = dayKeyOf(at, hour);
     const todayMsBySite = (await ledger.dayTotals([day])).get(day) ?? {};
-    const usage: PublishedUsage = { day, todayMsBySite, at };
-    await api.storage.local.set({ [USAGE_KEY]: usage });
-    const dayState = await readDayState(hour);
+    const usage: PublishedUsage = { schemaVersion: 1, day, todayMsBySite, at };
+    await saveItem(publishedUsage, usage);
     const badge = badgeFor({
       now: at,
       settings: current.boundaries,
       usage: { todayMsBySite },
-      dayState,
+      dayState: await readDayState(hour),
       dayStartHour: hour,
     });
     await api.action.setBadgeBackgroundColor({ color: badge.color });
-    await api.action.setBadgeText({ text: badge.text });
-    const title = api.i18n.getMessage(badge.message.key, badge.message.substitutions) || badge.title;
-    await api.action.setTitle({ title });
+    await api.action.setBadgeText({ text: badgeText(badge) });
+    await api.action.setTitle({ title: badgeTitleText(badge.title) });
   }
 
-  return {
-    publish,
+  /** Change today's state under the serial queue, then publish so every page hears of it. */
+  const changeDayState = (
+    change: (state: BoundaryDayState, current: Settings) => BoundaryActionReply | BoundaryDayState,
+  ) =>
+    serial(async (): Promise<BoundaryActionReply> => {
+      const current = await settings();
+      const result = change(await readDayState(current.tracking.dayStartHour), current);
+      if ('ok' in result) return result;
+      await saveItem(boundaryDay, result);
+      await publish();
+      return { ok: true };
+    });
 
-    extend: (pauseStartedAt: number) =>
-      serial(async (): Promise<BoundaryActionReply> => {
-        const current = await settings();
-        const state = await readDayState(current.tracking.dayStartHour);
-        const result = grantExtension(state, current.boundaries, now(), { pauseStartedAt });
-        if (!result.ok) return result;
-        await writeDayState(result.state);
-        await publish();
-        return { ok: true };
+  const handlers: Pick<
+    Handlers,
+    'boundary/extend' | 'boundary/pauseToday' | 'boundary/warned' | 'boundary/leave' | 'boundary/reflect'
+  > = {
+    'boundary/extend': ({ pauseStartedAt }) =>
+      changeDayState((state, current) => {
+        const granted = grantExtension(state, current.boundaries, now(), { pauseStartedAt });
+        return granted.ok ? granted.state : granted;
       }),
 
-    pauseToday: (pauseStartedAt: number) =>
-      serial(async (): Promise<BoundaryActionReply> => {
-        const current = await settings();
-        const waitMs = pauseStartedAt + current.boundaries.pauseSeconds * 1000 - now();
-        if (waitMs > 0) {
-          const seconds = Math.ceil(waitMs / 1000);
-          return { ok: false, reason: `The pause isn’t over yet: ${seconds} more second${seconds === 1 ? '' : 's'}.` };
-        }
-        const state = await readDayState(current.tracking.dayStartHour);
-        await writeDayState(pauseForToday(state));
-        await publish();
-        return { ok: true };
+    'boundary/pauseToday': ({ pauseStartedAt }) =>
+      changeDayState((state, current) => {
+        const refusal = pauseRefusal(pauseStartedAt, current.boundaries.pauseSeconds, now());
+        return refusal ? { ok: false, reason: refusal } : pauseForToday(state);
       }),
 
-    warned: (site: string) =>
-      serial(async (): Promise<BoundaryActionReply> => {
-        const current = await settings();
-        const state = await readDayState(current.tracking.dayStartHour);
-        await writeDayState(markWarned(dayStateFor(now(), current.tracking.dayStartHour, state), site));
-        return { ok: true };
-      }),
+    'boundary/warned': async (_data, sender) => {
+      const site = topFrameSite(sender);
+      return site ? changeDayState((state) => markWarned(state, site.id)) : NOT_HERE;
+    },
+
+    'boundary/leave': async (_data, sender) => {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return NOT_HERE;
+      await api.tabs.remove(tabId);
+      return { ok: true };
+    },
+
+    // The place to reflect is the popup; where it can't open from here, a tab shows it.
+    'boundary/reflect': async () => {
+      await Promise.resolve(api.action.openPopup?.()).catch(() =>
+        api.tabs.create({ url: api.runtime.getURL('/popup.html') }),
+      );
+      return { ok: true };
+    },
   };
+
+  return { publish, handlers };
 }

@@ -3,35 +3,23 @@
  * outlives a stopped service worker but not the browser session. Falls back to memory
  * where session storage is missing.
  */
-import { browser } from 'wxt/browser';
+
+import { loadItem, saveItem } from '@/utils/storage/itemStore';
+import { tabTimeline } from '@/utils/storage/items';
 import type { Interval } from '@/utils/time/intervals';
 import { activeIntervals, forgetWindow, recordActivation, type TabTimeline } from '@/utils/time/tabTimeline';
-
-const TIMELINE_KEY = 'tabTimeline';
-
-function isTimeline(value: unknown): value is TabTimeline {
-  if (typeof value !== 'object' || value === null) return false;
-  return Object.values(value).every(
-    (events) =>
-      Array.isArray(events) &&
-      events.every((event) => typeof event?.at === 'number' && typeof event?.tabId === 'number'),
-  );
-}
 
 export class TimelineStore {
   private timeline: TabTimeline = {};
   private loaded: Promise<void> | undefined;
   private saving: Promise<void> = Promise.resolve();
 
-  private get area() {
-    return browser.storage.session;
-  }
-
   load(): Promise<void> {
     this.loaded ??= (async () => {
       try {
-        const stored = (await this.area?.get(TIMELINE_KEY))?.[TIMELINE_KEY];
-        if (isTimeline(stored)) this.timeline = { ...stored, ...this.timeline };
+        // An unreadable timeline is not kept aside: it only ever held the last hours' tab switches.
+        const { value } = await loadItem(tabTimeline);
+        this.timeline = { ...value.windows, ...this.timeline };
       } catch {
         // Session storage unavailable: the timeline lives in memory for this run.
       }
@@ -41,7 +29,9 @@ export class TimelineStore {
 
   private persist(): Promise<void> {
     const snapshot = this.timeline;
-    this.saving = this.saving.then(() => this.area?.set({ [TIMELINE_KEY]: snapshot })).catch(() => undefined);
+    this.saving = this.saving
+      .then(() => saveItem(tabTimeline, { schemaVersion: 1, windows: snapshot }))
+      .catch(() => undefined);
     return this.saving;
   }
 

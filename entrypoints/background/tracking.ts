@@ -3,21 +3,14 @@
  * gathers those that arrive close together, and writes them to the ledger in one
  * transaction before answering, so a report is only forgotten by its tab once it is stored.
  */
-
-import type { ActivityReportReply } from '@/utils/messaging';
-import { siteForUrl } from '@/utils/sites/registry';
+import type { ActivityReportReply } from '@/utils/messaging/protocol';
+import type { Handlers } from '@/utils/messaging/router';
 import type { LedgerStore, SpanBatch } from '@/utils/storage/ledgerStore';
-import type { Interval } from '@/utils/time/intervals';
+import { topFrameSite } from './senders';
 import type { TimelineStore } from './timelineStore';
 
 /** Reports arriving within this window share one write. */
 export const WRITE_BATCH_MS = 250;
-
-export interface ReportSender {
-  url?: string;
-  frameId?: number;
-  tab?: { id?: number; windowId?: number };
-}
 
 interface Queued {
   batch: SpanBatch;
@@ -29,9 +22,12 @@ export interface TrackingDeps {
   timeline: TimelineStore;
   now: () => number;
   dayStartHour: () => Promise<number>;
-  /** Called after each write (badge refresh). */
+  /** Called after each write (publish today's usage, refresh the badge). */
   afterWrite?: () => void;
+  /** Resolves once the timeline knows which tabs are in front (spans are clipped to it). */
+  ready?: Promise<unknown>;
   batchMs?: number;
+  log?: (error: unknown) => void;
 }
 
 export function createTracking(deps: TrackingDeps) {
@@ -56,20 +52,18 @@ export function createTracking(deps: TrackingDeps) {
       deps.afterWrite?.();
     } catch (error) {
       // Nothing was stored: the tabs keep their spans and send them again.
-      for (const item of taken) {
-        item.resolve({ ok: false, settled: 0, countedMs: 0, error: String(error) });
-      }
+      (deps.log ?? console.error)(error);
+      for (const item of taken) item.resolve({ ok: false, settled: 0, countedMs: 0 });
     }
   }
 
-  return {
-    /** Handle one report. The site comes from the sender's URL, never from the message. */
-    async report(spans: Interval[], sender: ReportSender): Promise<ActivityReportReply> {
-      const site = sender.url ? siteForUrl(sender.url) : undefined;
-      if (!site || sender.frameId !== 0) {
-        // Not a tracked site's top frame: nothing there counts; let the sender drop it.
-        return { ok: true, settled: spans.length, countedMs: 0 };
-      }
+  const handlers: Pick<Handlers, 'activity/report'> = {
+    /** The site comes from the sender's URL, never from the message. */
+    'activity/report': async ({ spans }, sender) => {
+      await deps.ready;
+      const site = topFrameSite(sender);
+      // Not a tracked site's top frame: nothing there counts; let the sender drop it.
+      if (!site) return { ok: true, settled: spans.length, countedMs: 0 };
       const allowed = await deps.timeline.clipperFor(sender.tab?.windowId, sender.tab?.id);
       return new Promise((resolve) => {
         queue.push({ batch: { site: site.id, spans, allowed }, resolve });
@@ -81,4 +75,6 @@ export function createTracking(deps: TrackingDeps) {
       });
     },
   };
+
+  return { handlers };
 }

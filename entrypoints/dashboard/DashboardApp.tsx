@@ -1,24 +1,36 @@
 /** The dashboard (also the options page): the last 7 days and the data export. */
 import { useEffect, useState } from 'preact/hooks';
 import { ExportPanel } from '@/components/ExportPanel';
+import { numberText } from '@/components/text/format';
 import { WeekTable } from '@/components/WeekTable';
 import { t } from '@/utils/i18n';
 import { getSite } from '@/utils/sites/registry';
 import { buildExport, exportFileName } from '@/utils/storage/exportData';
-import { type LedgerSnapshot, LedgerStore } from '@/utils/storage/ledgerStore';
+import { LedgerStore } from '@/utils/storage/ledgerStore';
 import { loadSettings } from '@/utils/storage/settingsStorage';
-import { parseDayKey, recentDayKeys } from '@/utils/time/day';
+import { type DayKey, parseDayKey, recentDayKeys } from '@/utils/time/day';
 
 const siteName = (id: string) => getSite(id)?.name ?? id;
 
-interface DashboardData {
-  snapshot: LedgerSnapshot;
-  dayStartHour: number;
+export interface DashboardData {
+  /** The last 7 days, oldest first. */
+  days: DayKey[];
+  /** Active ms per site for each of them that has any. */
+  totals: Map<DayKey, Record<string, number>>;
+  /** Stored values that could not be read: kept aside, and unreadable ones among these days. */
+  unreadable: number;
 }
 
-async function loadDashboard(ledger = new LedgerStore()): Promise<DashboardData> {
-  const [snapshot, { settings }] = await Promise.all([ledger.snapshot(), loadSettings()]);
-  return { snapshot, dayStartHour: settings.tracking.dayStartHour };
+/** The last 7 days by key range (never the whole database), and how much is kept aside. */
+export async function loadDashboard(ledger = new LedgerStore(), now = Date.now()): Promise<DashboardData> {
+  const { settings } = await loadSettings();
+  const days = recentDayKeys(now, 7, settings.tracking.dayStartHour);
+  const [range, keptAside] = await Promise.all([
+    ledger.readRange('day', days[0] as DayKey, days[days.length - 1] as DayKey),
+    ledger.keptAsideCount(),
+  ]);
+  const totals = new Map([...range.records].map(([day, record]) => [day, record.ms]));
+  return { days, totals, unreadable: keptAside + range.unreadable.length };
 }
 
 function dayLabel(day: string): string {
@@ -49,29 +61,26 @@ export async function exportAll(ledger = new LedgerStore(), now = new Date()): P
   return name;
 }
 
-export function DashboardApp({ load = loadDashboard }: { load?: () => Promise<DashboardData> }) {
+export function DashboardApp({ load = () => loadDashboard() }: { load?: () => Promise<DashboardData> }) {
   const [data, setData] = useState<DashboardData | undefined>();
-  const [error, setError] = useState<string | undefined>();
+  const [failed, setFailed] = useState(false);
   useEffect(() => {
-    load().then(setData, (reason: unknown) => setError(String(reason)));
+    load().then(setData, (error: unknown) => {
+      console.error(error);
+      setFailed(true);
+    });
   }, [load]);
 
-  const week = data
-    ? recentDayKeys(Date.now(), 7, data.dayStartHour).map((day) => ({
-        day,
-        label: dayLabel(day),
-        totals: data.snapshot.days.find((record) => record.day === day)?.ms ?? {},
-      }))
-    : [];
+  const week = data ? data.days.map((day) => ({ day, label: dayLabel(day), totals: data.totals.get(day) ?? {} })) : [];
   const hasAnyTime = week.some((day) => Object.values(day.totals).some((ms) => ms > 0));
 
   return (
     <main class="dashboard">
       <h1>{t('dashboardTitle')}</h1>
-      {error && <p role="alert">{t('dashboardLoadFailed', error)}</p>}
-      {data && data.snapshot.unreadable.length > 0 && (
+      {failed && <p role="alert">{t('dashboardLoadFailed')}</p>}
+      {data && data.unreadable > 0 && (
         <p role="note" class="notice">
-          {t('dashboardUnreadable', String(data.snapshot.unreadable.length))}
+          {t('dashboardUnreadable', numberText(data.unreadable))}
         </p>
       )}
       <section aria-labelledby="week-heading" class="card">

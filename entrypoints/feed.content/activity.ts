@@ -1,90 +1,58 @@
 /**
- * Observes activity on the page (input, media, visibility, focus) and reports spans of
- * active time to the background. Spans are kept until the background confirms it stored
- * them, so a stopped service worker loses nothing: they are simply sent again.
+ * Reporting active time: the page's spans (from the runner's tracker) go to the background
+ * every few seconds while she is active, at once when the page is hidden, loses focus or goes
+ * away, and stay with the page until the background confirms it stored them, so a stopped
+ * service worker loses nothing: they are simply sent again.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { type ActivityReportReply, MAX_SPANS_PER_REPORT } from '@/utils/messaging';
-import { loadSettings, watchSettings } from '@/utils/storage/settingsStorage';
-import { ActivityTracker, DEFAULT_IDLE_MS } from '@/utils/time/activity';
-import { sendToBackground } from './messages';
+import { sendMessage } from '@/utils/messaging/client';
+import { MAX_SPANS_PER_REPORT } from '@/utils/messaging/protocol';
+import type { PageFeature } from './runner';
 
-const TICK_MS = 1_000;
-export const REPORT_EVERY_MS = 10_000;
-/** Pointer moves come in floods; one note per this interval is plenty for idleness. */
-const INPUT_NOTE_MS = 200;
+/**
+ * While she is active. Each report costs the page a message and every tab a storage event;
+ * this page adds its own unsent time to its decisions meanwhile, and reports at once when it
+ * is hidden, loses focus, goes away or reaches a limit.
+ */
+export const REPORT_EVERY_MS = 20_000;
 
-const INPUT_EVENTS = ['scroll', 'wheel', 'keydown', 'pointerdown', 'pointermove', 'touchstart'] as const;
-const MEDIA_EVENTS = ['play', 'playing', 'pause', 'ended', 'emptied', 'abort', 'error'] as const;
+export const activityReporting: PageFeature = {
+  id: 'activity',
+  runsOn: 'site',
+  start(page) {
+    const { tracker } = page;
+    let sending = false;
+    let lastSentAt = page.now();
 
-export function startActivityReporting(ctx: ContentScriptContext, win: Window = window) {
-  const doc = win.document;
-  const tracker = new ActivityTracker({ idleMs: DEFAULT_IDLE_MS });
-  const playing = new Set<HTMLMediaElement>();
-  let lastNoted = 0;
-  let sending = false;
-
-  void loadSettings().then(({ settings }) => tracker.setIdleMs(settings.tracking.idleThresholdSeconds * 1000));
-  const stopWatching = watchSettings(({ settings }) =>
-    tracker.setIdleMs(settings.tracking.idleThresholdSeconds * 1000),
-  );
-  ctx.onInvalidated(stopWatching);
-
-  const signals = () => {
-    for (const media of playing) {
-      if (media.paused || media.ended || !media.isConnected) playing.delete(media);
+    async function report(): Promise<void> {
+      if (sending || page.signal.aborted || page.extensionGone()) return;
+      const batch = tracker
+        .takeBatch(page.now())
+        .slice(0, MAX_SPANS_PER_REPORT)
+        .map(([start, end]): [number, number] => [start, end]);
+      if (batch.length === 0) return;
+      sending = true;
+      lastSentAt = page.now();
+      // No answer (the worker is restarting, the extension was updated): the spans stay for next time.
+      const reply = await sendMessage('activity/report', { spans: batch });
+      if (reply?.ok) tracker.confirm(batch);
+      sending = false;
+      // Left over (a failed send, or more than one report's worth): try again in a while.
+      page.wakeAt(tracker.pendingCount > 0 ? lastSentAt + REPORT_EVERY_MS : Number.POSITIVE_INFINITY);
     }
+
+    page.shared.flush = report;
+    page.win.addEventListener('pagehide', () => void report(), { signal: page.signal });
+
     return {
-      visible: doc.visibilityState === 'visible',
-      focused: doc.hasFocus(),
-      mediaPlaying: playing.size > 0,
+      update(changed) {
+        // Leaving the page or its window: send what we have while we still can.
+        if (changed.has('page') && !page.inFront()) void report();
+      },
+      tick(now) {
+        // The tick that sees her go idle closes the span: send it now, the clock stops after this.
+        if (now - lastSentAt >= REPORT_EVERY_MS || (!tracker.isActive && tracker.pendingCount > 0)) void report();
+      },
+      wake: () => void report(),
     };
-  };
-
-  const onInput = () => {
-    const now = Date.now();
-    if (now - lastNoted < INPUT_NOTE_MS) return;
-    lastNoted = now;
-    tracker.noteInput(now);
-  };
-  const onMedia = (event: Event) => {
-    const target = event.target;
-    if (!(target instanceof HTMLMediaElement)) return;
-    if (event.type === 'play' || event.type === 'playing') playing.add(target);
-    else playing.delete(target);
-    tracker.tick(Date.now(), signals());
-  };
-  const onStateChange = () => {
-    tracker.tick(Date.now(), signals());
-    // Leaving the page or its window: send what we have while we still can.
-    if (doc.visibilityState === 'hidden' || !doc.hasFocus()) void report();
-  };
-
-  async function report(): Promise<void> {
-    if (sending || ctx.isInvalid) return;
-    const batch = tracker.takeBatch(Date.now()).slice(0, MAX_SPANS_PER_REPORT);
-    if (batch.length === 0) return;
-    sending = true;
-    // No answer (the worker is restarting, the extension was updated): the spans stay for next time.
-    const reply = await sendToBackground<ActivityReportReply>({ type: 'activity/report', spans: batch });
-    if (reply?.ok) tracker.confirm(batch);
-    sending = false;
-  }
-
-  const listenerOptions = { capture: true, passive: true };
-  for (const type of INPUT_EVENTS) ctx.addEventListener(win, type, onInput, listenerOptions);
-  for (const type of MEDIA_EVENTS) ctx.addEventListener(doc, type, onMedia, listenerOptions);
-  ctx.addEventListener(doc, 'visibilitychange', onStateChange);
-  ctx.addEventListener(win, 'focus', onStateChange);
-  ctx.addEventListener(win, 'blur', onStateChange);
-  ctx.addEventListener(win, 'pagehide', () => void report());
-  ctx.setInterval(() => tracker.tick(Date.now(), signals()), TICK_MS);
-  ctx.setInterval(() => void report(), REPORT_EVERY_MS);
-  // Media that was already playing when we arrived (autoplaying feeds).
-  for (const media of doc.querySelectorAll('video, audio')) {
-    if (media instanceof HTMLMediaElement && !media.paused) playing.add(media);
-  }
-  tracker.tick(Date.now(), signals());
-
-  return { tracker, report };
-}
+  },
+};

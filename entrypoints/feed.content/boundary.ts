@@ -1,163 +1,127 @@
 /**
- * Boundaries on the page: every second, decide with the pure core (settings, today's usage
- * published by the background plus this page's own not-yet-stored time, and the day state)
- * and show the quiet warning notice or the full-page boundary screen. Other tabs of the site
- * hear of a new total through storage change events, so the screen reaches them within a
- * moment; pages loaded later decide on their first tick.
+ * Boundaries on the page: the pure plan (utils/limits/usage.ts) decides from her settings,
+ * today's usage published by the background plus this page's own not-yet-stored time, and
+ * today's state, and says when to decide again. The page shows the quiet warning notice or the
+ * full-page boundary screen. Other tabs of the site hear of a new total through the one storage
+ * subscription, so the screen reaches them within a moment; pages loaded later decide at once.
  */
 import { h } from 'preact';
-import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { BoundaryScreen } from '@/components/BoundaryScreen';
 import overlayCss from '@/components/overlay.css?inline';
 import { WarningNotice } from '@/components/WarningNotice';
-import {
-  type BoundaryActionReply,
-  DAY_STATE_KEY,
-  type PublishedUsage,
-  USAGE_KEY,
-} from '@/entrypoints/background/boundaries';
-import { type BoundaryDecision, decideBoundary } from '@/utils/limits/decide';
-import type { BoundaryDayState } from '@/utils/limits/stateRecords';
-import type { BoundaryMessage } from '@/utils/messaging';
-import { siteForUrl } from '@/utils/sites/registry';
-import { DEFAULT_SETTINGS, type Settings } from '@/utils/storage/settings';
-import { loadSettings, watchSettings } from '@/utils/storage/settingsStorage';
-import type { ActivityTracker } from '@/utils/time/activity';
-import { dayKeyOf } from '@/utils/time/day';
-import { sendToBackground } from './messages';
+import { type BoundaryClock, type BoundaryDecision, boundaryClock } from '@/utils/limits/decide';
+import { type PageBoundaryPlan, planPageBoundary, publishedForToday, unsentSince } from '@/utils/limits/usage';
+import { sendMessage } from '@/utils/messaging/client';
 import { OverlayHost } from './overlayHost';
 import { PageLock } from './pageLock';
+import type { PageFeature, PageInput } from './runner';
 
-const DECIDE_EVERY_MS = 1_000;
+export const boundaries: PageFeature = {
+  id: 'boundaries',
+  runsOn: 'site',
+  start(page) {
+    const { doc, site, inputs, tracker } = page;
+    const screenHost = new OverlayHost({ name: 'outside-the-frame-boundary', css: overlayCss, fullPage: true }, doc);
+    const noticeHost = new OverlayHost({ name: 'outside-the-frame-notice', css: overlayCss, fullPage: false }, doc);
+    const lock = new PageLock(doc);
+    let plan: PageBoundaryPlan | undefined;
+    let since = page.now();
+    let noticeShown = false;
+    let pauseStartedAt: number | undefined;
 
-async function ask(message: BoundaryMessage): Promise<BoundaryActionReply> {
-  const reply = await sendToBackground<BoundaryActionReply>(message);
-  return reply ?? { ok: false, reason: 'The extension is restarting. Please try again in a moment.' };
-}
-
-export function startBoundaries(
-  ctx: ContentScriptContext,
-  tracker: ActivityTracker,
-  /** Sends this page's unsent time now, so the other tabs of the site hear of it at once. */
-  flush: () => Promise<void>,
-  win: Window = window,
-) {
-  const doc = win.document;
-  const found = siteForUrl(win.location.href);
-  if (!found) return { shown: () => false };
-  const site = found;
-  let settings: Settings = DEFAULT_SETTINGS;
-  let usage: PublishedUsage | undefined;
-  let dayState: BoundaryDayState | undefined;
-  let noticeDismissed = false;
-  let pauseStartedAt: number | undefined;
-  const screenHost = new OverlayHost({ name: 'outside-the-frame-boundary', css: overlayCss, fullPage: true }, doc);
-  const noticeHost = new OverlayHost({ name: 'outside-the-frame-notice', css: overlayCss, fullPage: false }, doc);
-  const lock = new PageLock(doc);
-
-  const pageActive = () => doc.visibilityState === 'visible' && doc.hasFocus();
-
-  function showScreen(decision: Extract<BoundaryDecision, { kind: 'limit' | 'feed-free' }>) {
-    if (!screenHost.mounted && decision.kind === 'limit') void flush();
-    noticeHost.unmount();
-    lock.lock();
-    const boundaries = settings.boundaries;
-    screenHost.render(
-      h(BoundaryScreen, {
-        kind: decision.kind,
-        siteName: site?.name ?? '',
-        scope: decision.kind === 'limit' ? decision.scope : undefined,
-        limitMinutes: decision.kind === 'limit' ? decision.limitMinutes : undefined,
-        windowLabel: decision.kind === 'feed-free' ? decision.window.label : undefined,
-        liftsAt: decision.liftsAt,
-        extensionsLeft: decision.extensionsLeft,
-        extraMinutes: boundaries.extraMinutes,
-        pauseSeconds: boundaries.pauseSeconds,
-        pageActive: pageActive(),
-        onLeave: () => void ask({ type: 'boundary/leave' }),
-        onReflect: () => void ask({ type: 'boundary/reflect' }),
-        onPauseStart: () => {
-          pauseStartedAt = Date.now();
-        },
-        onExtend: () => ask({ type: 'boundary/extend', pauseStartedAt: pauseStartedAt ?? Date.now() }),
-        onPauseToday: () => ask({ type: 'boundary/pauseToday', pauseStartedAt: pauseStartedAt ?? Date.now() }),
-      }),
-    );
-  }
-
-  function hideScreen() {
-    if (!screenHost.mounted) return;
-    screenHost.unmount();
-    lock.unlock();
-  }
-
-  function decide() {
-    if (ctx.isInvalid) return;
-    const now = Date.now();
-    // Usage from an earlier day (or from the future, after a clock change) doesn't count today.
-    const today = dayKeyOf(now, settings.tracking.dayStartHour);
-    const published = usage && usage.at <= now && usage.day === today ? usage : undefined;
-    const todayMsBySite = { ...(published?.todayMsBySite ?? {}) };
-    // Time this page saw that the background may not have stored yet.
-    todayMsBySite[site.id] = (todayMsBySite[site.id] ?? 0) + tracker.activeMsSince(published?.at ?? now, now);
-    const decision = decideBoundary({
-      now,
-      site: site.id,
-      settings: settings.boundaries,
-      usage: { todayMsBySite },
-      dayState,
-      dayStartHour: settings.tracking.dayStartHour,
-    });
-    if (decision.kind === 'limit' || decision.kind === 'feed-free') {
-      showScreen(decision);
-      return;
-    }
-    hideScreen();
-    if (decision.kind === 'warning' && decision.showNotice && !noticeDismissed && pageActive()) {
-      noticeDismissed = true;
-      void ask({ type: 'boundary/warned' });
-      noticeHost.render(
-        h(WarningNotice, {
+    function showScreen(decision: Extract<BoundaryDecision, { kind: 'limit' | 'feed-free' }>) {
+      if (!screenHost.mounted && decision.kind === 'limit') void page.shared.flush();
+      noticeHost.unmount();
+      lock.lock();
+      const rules = inputs.settings.boundaries;
+      screenHost.render(
+        h(BoundaryScreen, {
+          kind: decision.kind,
           siteName: site.name,
-          minutesLeft: decision.minutesLeft,
-          scope: decision.scope,
-          onDismiss: () => noticeHost.unmount(),
+          scope: decision.kind === 'limit' ? decision.scope : undefined,
+          limitMinutes: decision.kind === 'limit' ? decision.limitMinutes : undefined,
+          windowLabel: decision.kind === 'feed-free' ? decision.window.label : undefined,
+          liftsAt: decision.liftsAt,
+          extensionsLeft: decision.extensionsLeft,
+          extraMinutes: rules.extraMinutes,
+          pauseSeconds: rules.pauseSeconds,
+          pageActive: page.inFront(),
+          onLeave: () => void sendMessage('boundary/leave', {}),
+          onReflect: () => void sendMessage('boundary/reflect', {}),
+          onPauseStart: () => {
+            pauseStartedAt = page.now();
+          },
+          onExtend: () => sendMessage('boundary/extend', { pauseStartedAt: pauseStartedAt ?? page.now() }),
+          onPauseToday: () => sendMessage('boundary/pauseToday', { pauseStartedAt: pauseStartedAt ?? page.now() }),
         }),
       );
     }
-  }
 
-  const readLocal = async () => {
-    const stored = await browser.storage.local.get([USAGE_KEY, DAY_STATE_KEY]);
-    usage = stored[USAGE_KEY] as PublishedUsage | undefined;
-    dayState = stored[DAY_STATE_KEY] as BoundaryDayState | undefined;
-  };
-  const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area !== 'local') return;
-    if (USAGE_KEY in changes) usage = changes[USAGE_KEY]?.newValue as PublishedUsage | undefined;
-    if (DAY_STATE_KEY in changes) dayState = changes[DAY_STATE_KEY]?.newValue as BoundaryDayState | undefined;
-    decide();
-  };
-  browser.storage.onChanged.addListener(onStorage);
-  ctx.onInvalidated(() => {
-    browser.storage.onChanged.removeListener(onStorage);
-    hideScreen();
-    noticeHost.unmount();
-  });
-  const stopWatching = watchSettings((result) => {
-    settings = result.settings;
-    decide();
-  });
-  ctx.onInvalidated(stopWatching);
+    function hideScreen() {
+      if (!screenHost.mounted) return;
+      screenHost.unmount();
+      lock.unlock();
+    }
 
-  void Promise.all([loadSettings(), readLocal()]).then(([result]) => {
-    settings = result.settings;
-    decide();
-  });
-  ctx.setInterval(decide, DECIDE_EVERY_MS);
-  ctx.addEventListener(doc, 'visibilitychange', decide);
-  ctx.addEventListener(win, 'focus', decide);
-  ctx.addEventListener(win, 'blur', decide);
-  return { shown: () => screenHost.mounted || noticeHost.mounted };
-}
+    function apply(decision: BoundaryDecision) {
+      if (decision.kind === 'limit' || decision.kind === 'feed-free') {
+        showScreen(decision);
+      } else {
+        hideScreen();
+        if (decision.kind === 'warning' && decision.showNotice && !noticeShown && page.inFront()) {
+          noticeShown = true;
+          void sendMessage('boundary/warned', {});
+          noticeHost.render(
+            h(WarningNotice, {
+              siteName: site.name,
+              minutesLeft: decision.minutesLeft,
+              scope: decision.scope,
+              onDismiss: () => {
+                noticeHost.unmount();
+                page.shared.boundaryShown = screenHost.mounted;
+              },
+            }),
+          );
+        }
+      }
+      page.shared.boundaryShown = screenHost.mounted || noticeHost.mounted;
+    }
+
+    /** The clock's part of the decision, kept until it stops holding or settings or the day state change. */
+    let clock: BoundaryClock | undefined;
+
+    function decide(changed?: ReadonlySet<PageInput>) {
+      const now = page.now();
+      const settings = inputs.settings;
+      if (!clock || now >= clock.validUntil || changed?.has('settings') || changed?.has('dayState')) {
+        clock = boundaryClock(now, settings.boundaries, inputs.dayState, settings.tracking.dayStartHour);
+      }
+      // Totals from another day (or from the future, after a clock change) don't count today.
+      const published = publishedForToday(inputs.published, now, clock.state.day);
+      since = unsentSince(published, now);
+      plan = planPageBoundary({
+        site: site.id,
+        settings: settings.boundaries,
+        clock,
+        published,
+        unsentMs: tracker.activeMsSince(since, now),
+      });
+      apply(plan.decision);
+      // A hidden page decides again when it is shown; nothing waits for the clock meanwhile.
+      page.wakeAt(page.visible() ? clock.validUntil : Number.POSITIVE_INFINITY);
+    }
+
+    return {
+      update: decide,
+      wake: () => decide(),
+      tick(now) {
+        if (plan && tracker.activeMsSince(since, now) >= plan.recheckAtUnsentMs) decide();
+      },
+      stop() {
+        hideScreen();
+        noticeHost.unmount();
+        page.shared.boundaryShown = false;
+      },
+    };
+  },
+};

@@ -1,17 +1,16 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { contentScriptMatches } from '@/utils/sites/registry';
-import { startActivityReporting } from './activity';
-import { startBoundaries } from './boundary';
-import { startNudges } from './nudges';
+import { activityReporting } from './activity';
+import { boundaries } from './boundary';
+import { reminders } from './nudges';
+import { runPage } from './runner';
 
-// Runs on every page of the built-in sites: time counts everywhere on a site, while
-// feed-only features decide for themselves (isFeedUrl) whether to act.
+// Runs on every page of the built-in sites: time counts everywhere on a site; each feature
+// says where it runs (the whole site, or feed pages only) and the runner keeps to it.
 export default defineContentScript({
   matches: contentScriptMatches(),
   runAt: 'document_start',
   main(ctx) {
-    const { tracker, report } = startActivityReporting(ctx);
-    const boundaries = startBoundaries(ctx, tracker, report);
-    startNudges(ctx, tracker, boundaries.shown);
+    runPage(ctx, [activityReporting, boundaries, reminders]);
   },
 });

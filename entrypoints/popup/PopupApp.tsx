@@ -9,18 +9,19 @@ import { browser } from 'wxt/browser';
 import { BoundarySettingsForm } from '@/components/BoundarySettingsForm';
 import { ReminderSettings } from '@/components/ReminderSettings';
 import { TodaySummary } from '@/components/TodaySummary';
-import { DAY_STATE_KEY, type PublishedUsage, USAGE_KEY } from '@/entrypoints/background/boundaries';
+import { storedSettingsNotice } from '@/components/text/problems';
 import { t } from '@/utils/i18n';
-import { type BoundaryDayState, readBoundaryDayState } from '@/utils/limits/stateRecords';
+import { type BoundaryDayState, dayStateFor } from '@/utils/limits/stateRecords';
+import { publishedForToday } from '@/utils/limits/usage';
 import { getSite } from '@/utils/sites/registry';
+import { getRaw, saveItem } from '@/utils/storage/itemStore';
+import { boundaryDay, publishedUsage, readItem, settingsNoticeSeen } from '@/utils/storage/items';
+import { fingerprint } from '@/utils/storage/keptAside';
 import { LedgerStore } from '@/utils/storage/ledgerStore';
+import type { RecordProblem } from '@/utils/storage/recordKind';
 import type { Settings } from '@/utils/storage/settings';
-import { acknowledgeSettingsProblem, loadSettings, saveSettings } from '@/utils/storage/settingsStorage';
+import { SETTINGS_ITEMS, saveSettings, settingsFromRaw } from '@/utils/storage/settingsStorage';
 import { dayKeyOf } from '@/utils/time/day';
-
-/** Message keys added with the boundaries UI are typed once messages.json lists them (wxt prepare). */
-
-/** storage.local key of today's boundary state (written by the background). */
 
 export const siteName = (id: string) => getSite(id)?.name ?? id;
 
@@ -28,44 +29,45 @@ export interface PopupData {
   /** Active ms per site id today. */
   todayMsBySite: Record<string, number>;
   settings: Settings;
-  /** Why stored settings could not be used (defaults are in use), to show once. */
-  settingsProblem?: string;
+  /** Stored settings could not be used (defaults are in use) and she hasn't been told yet. */
+  settingsNotice?: { problem: RecordProblem; fingerprint: string };
   dayState: BoundaryDayState;
 }
 
 export interface PopupAppProps {
   load?: () => Promise<PopupData>;
   save?: (settings: Settings) => Promise<void>;
-  /**
-   * Reserved for flows that apply a pause (the boundary screen owns it). The popup never
-   * pauses limits itself; it only shows that they are paused.
-   */
-  pauseToday?: () => Promise<{ ok: boolean; reason?: string }>;
+  /** She read the notice about unusable stored settings (by their fingerprint). */
+  noticeSeen?: (fingerprint: string) => Promise<void>;
   now?: () => number;
 }
 
-/** Today's time, settings and boundary state, read from storage. */
+/**
+ * Today's time, settings and boundary state, in one read of each storage area. Today's totals
+ * come from what the background publishes after every write; the ledger itself is opened only
+ * when that copy is from another day.
+ */
 export async function loadPopupData(now = Date.now(), ledger?: LedgerStore): Promise<PopupData> {
-  // Everything in parallel: the popup must show at once. Today's totals come from what the
-  // background publishes after every write; the ledger itself is opened only when that copy
-  // is from another day.
-  const [{ settings, problem }, stored] = await Promise.all([
-    loadSettings(),
-    browser.storage.local.get([DAY_STATE_KEY, USAGE_KEY]) as Promise<Record<string, unknown>>,
+  const [syncRaw, localRaw, localWinsRaw, usageRaw, dayRaw, seenRaw] = await getRaw([
+    ...SETTINGS_ITEMS,
+    publishedUsage,
+    boundaryDay,
+    settingsNoticeSeen,
   ]);
-  const { dayStartHour } = settings.tracking;
-  const today = dayKeyOf(now, dayStartHour);
-  const published = stored[USAGE_KEY] as PublishedUsage | undefined;
+  const loaded = settingsFromRaw(syncRaw, localRaw, localWinsRaw);
+  const hour = loaded.settings.tracking.dayStartHour;
+  const today = dayKeyOf(now, hour);
+  const published = publishedForToday(readItem(publishedUsage, usageRaw).value, now, today);
   const todayMsBySite =
-    published?.day === today && typeof published.todayMsBySite === 'object'
-      ? published.todayMsBySite
-      : ((await (ledger ?? new LedgerStore()).dayTotals([today])).get(today) ?? {});
-  const { state } = readBoundaryDayState(stored[DAY_STATE_KEY], now, dayStartHour);
+    published?.todayMsBySite ?? (await (ledger ?? new LedgerStore()).dayTotals([today])).get(today) ?? {};
+  const unseen = loaded.problem && fingerprint(loaded.raw) !== readItem(settingsNoticeSeen, seenRaw).value;
   return {
     todayMsBySite,
-    settings,
-    ...(problem === undefined ? {} : { settingsProblem: problem }),
-    dayState: state,
+    settings: loaded.settings,
+    ...(unseen && loaded.problem
+      ? { settingsNotice: { problem: loaded.problem, fingerprint: fingerprint(loaded.raw) } }
+      : {}),
+    dayState: dayStateFor(now, hour, readItem(boundaryDay, dayRaw).value),
   };
 }
 
@@ -75,16 +77,24 @@ const defaultSave = async (settings: Settings) => {
   await saveSettings(settings);
 };
 
-export function PopupApp({ load, save = defaultSave, now = defaultNow }: PopupAppProps) {
+const defaultNoticeSeen = (value: string) => saveItem(settingsNoticeSeen, value);
+
+export function PopupApp({
+  load,
+  save = defaultSave,
+  noticeSeen = defaultNoticeSeen,
+  now = defaultNow,
+}: PopupAppProps) {
   const [data, setData] = useState<PopupData | undefined>();
-  const [error, setError] = useState<string | undefined>();
-  const [problemDismissed, setProblemDismissed] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const [noticeDismissed, setNoticeDismissed] = useState(false);
 
   // One read, once, when the popup opens (`load` and `now` are not re-read): it must show at once.
   useEffect(() => {
-    (load ?? (() => loadPopupData(now())))().then(setData, (reason: unknown) =>
-      setError(reason instanceof Error ? reason.message : String(reason)),
-    );
+    (load ?? (() => loadPopupData(now())))().then(setData, (error: unknown) => {
+      console.error(error);
+      setFailed(true);
+    });
   }, []);
 
   const saveAndKeep = async (settings: Settings) => {
@@ -94,23 +104,23 @@ export function PopupApp({ load, save = defaultSave, now = defaultNow }: PopupAp
 
   return (
     <main class="popup">
-      {data?.settingsProblem && !problemDismissed ? (
+      {data?.settingsNotice && !noticeDismissed ? (
         <div role="note" class="note">
-          <p>{data.settingsProblem}</p>
+          <p>{storedSettingsNotice(data.settingsNotice.problem)}</p>
           <button
             type="button"
             class="secondary small-button"
             onClick={() => {
-              setProblemDismissed(true);
-              void acknowledgeSettingsProblem().catch(() => undefined);
+              setNoticeDismissed(true);
+              if (data.settingsNotice) void noticeSeen(data.settingsNotice.fingerprint).catch(console.error);
             }}
           >
             {t('popupDismissNote')}
           </button>
         </div>
       ) : null}
-      {error ? (
-        <p role="alert">{t('dashboardLoadFailed', error)}</p>
+      {failed ? (
+        <p role="alert">{t('popupLoadFailed')}</p>
       ) : data ? (
         <>
           <TodaySummary

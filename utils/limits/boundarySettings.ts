@@ -24,32 +24,52 @@ export const MAX_WINDOW_LABEL_LENGTH = 60;
 export const MAX_WINDOW_ID_LENGTH = 64;
 export const MINUTES_PER_DAY = 1440;
 
-export const BOUNDARY_MESSAGES = {
-  limitRange: 'A limit is between 1 and 1,440 minutes.',
-  limitWhole: 'A limit is a whole number of minutes.',
-  unknownSite: 'Limits can be set for the built-in sites only.',
-  time: 'A time is written as HH:MM, from 00:00 to 23:59.',
-  sameStartEnd: 'A feed-free time needs a start and an end that differ.',
-  noDays: 'Pick at least one day for this feed-free time.',
-  dayNumber: 'Days are numbered from 0 (Sunday) to 6 (Saturday).',
-  label: 'A name for a feed-free time is at most 60 characters.',
-  windowId: 'Each feed-free time needs an id of 1 to 64 characters.',
-  duplicateId: 'Two feed-free times share the same id.',
-  tooManyWindows: 'You can have up to 12 feed-free times.',
-  windows: 'Feed-free times are a list.',
-  warningPercent: 'The warning comes at 50% to 95% of a limit.',
-  extraMinutes: 'A few more minutes is between 1 and 30 minutes.',
-  extensionsPerDay: 'Extra time can be taken 0 to 10 times a day.',
-  pauseSeconds: 'The pause before extra time is 10 to 60 seconds.',
-} as const;
+/**
+ * What can be wrong with boundary settings, as codes: valibot reports them as its issue
+ * messages, and the UI turns each into words (components/text/problems.ts).
+ */
+export const SETTINGS_PROBLEM_CODES = [
+  'limitRange',
+  'limitWhole',
+  'unknownSite',
+  'time',
+  'sameStartEnd',
+  'noDays',
+  'dayNumber',
+  'label',
+  'windowId',
+  'duplicateId',
+  'tooManyWindows',
+  'windows',
+  'warningPercent',
+  'extraMinutes',
+  'extensionsPerDay',
+  'pauseSeconds',
+  'idleRange',
+  'idleWhole',
+  'dayStartRange',
+  'dayStartWhole',
+  'frequency',
+  /** Not the expected form at all (a wrong type where an object or list belongs). */
+  'shape',
+] as const;
 
-const M = BOUNDARY_MESSAGES;
+export type SettingsProblemCode = (typeof SETTINGS_PROBLEM_CODES)[number];
+
+const M = Object.fromEntries(SETTINGS_PROBLEM_CODES.map((code) => [code, code])) as {
+  readonly [C in SettingsProblemCode]: C;
+};
 
 /**
  * A whole number in [min, max], with exactly one message when it isn't: the range message for
  * a wrong type, NaN, infinity or out of range; `wholeMessage` for a fraction inside the range.
  */
-function wholeNumber(min: number, max: number, rangeMessage: string, wholeMessage = rangeMessage) {
+export function wholeNumber(
+  min: number,
+  max: number,
+  rangeMessage: SettingsProblemCode,
+  wholeMessage: SettingsProblemCode = rangeMessage,
+) {
   return v.pipe(
     v.number(rangeMessage),
     v.rawCheck<number>(({ dataset, addIssue }) => {
@@ -133,24 +153,34 @@ export type BoundaryValidation =
   | { ok: true; settings: BoundarySettings }
   | {
       ok: false;
-      /** Distinct messages, in order, for a summary. */
-      messages: string[];
+      /** Distinct problems, in order, for a summary. */
+      codes: SettingsProblemCode[];
       /** Each problem with where it is (`feedFreeWindows.2.days`), for showing it next to its field. */
-      fields: { path: string; message: string }[];
+      fields: { path: string; code: SettingsProblemCode }[];
     };
+
+/** Each valibot issue as a settings problem code with its path (valibot's own messages become `shape`). */
+export function problemFields(issues: readonly v.BaseIssue<unknown>[]): { path: string; code: SettingsProblemCode }[] {
+  return issues.map((issue) => ({
+    path: v.getDotPath(issue) ?? '',
+    code: (SETTINGS_PROBLEM_CODES as readonly string[]).includes(issue.message)
+      ? (issue.message as SettingsProblemCode)
+      : 'shape',
+  }));
+}
 
 /** Validate boundary settings before saving: the cleaned settings, or what to tell her. */
 export function validateBoundarySettings(candidate: unknown): BoundaryValidation {
   const result = v.safeParse(BoundarySettingsSchema, candidate);
   if (result.success) return { ok: true, settings: result.output };
-  const fields = result.issues.map((issue) => ({ path: v.getDotPath(issue) ?? '', message: issue.message }));
-  return { ok: false, messages: [...new Set(fields.map((field) => field.message))], fields };
+  const fields = problemFields(result.issues);
+  return { ok: false, codes: [...new Set(fields.map((field) => field.code))], fields };
 }
 
 /** Minutes after local midnight of an `HH:MM` time. */
 export function clockToMinutes(clock: ClockTime): number {
   const match = CLOCK_PATTERN.exec(clock);
-  if (!match) throw new RangeError(`Not a HH:MM time: ${clock}`);
+  if (!match) throw new RangeError(`not a HH:MM time: ${clock}`);
   return Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
 }
 

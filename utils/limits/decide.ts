@@ -14,10 +14,11 @@
  */
 import { nextDayStartAfter } from '../time/day';
 import type { BoundarySettings, FeedFreeWindow } from './boundarySettings';
-import { activeFeedFreeWindow } from './schedule';
+import { type ActiveFeedFreeWindow, activeFeedFreeWindow, upcomingFeedFreeWindows } from './schedule';
 import { type BoundaryDayState, dayStateFor } from './stateRecords';
 
 const MINUTE_MS = 60_000;
+const DAY_MS = 24 * 60 * MINUTE_MS;
 
 export interface BoundaryUsage {
   /** Today's active ms per site id (built-in and her own sites). */
@@ -132,6 +133,44 @@ export function extensionsLeftOf(dayState: BoundaryDayState, settings: BoundaryS
 export const extraTimeRunning = (dayState: BoundaryDayState, now: number): boolean =>
   dayState.extraUntil !== undefined && dayState.extraUntil > now;
 
+/**
+ * What the clock and the calendar contribute to a decision at `now`: today's state, the
+ * feed-free time in effect, when limits lift. It holds until `validUntil` (the day starts, a
+ * feed-free time starts or ends, extra time runs out) or until settings or the state change, so
+ * a page works it out once and decides again cheaply as usage grows.
+ */
+export interface BoundaryClock {
+  now: number;
+  /** Today's state (a stored one from another day counts as fresh). */
+  state: BoundaryDayState;
+  feedFree: ActiveFeedFreeWindow | null;
+  /** The next day start: when a reached limit lifts. */
+  nextDayStart: number;
+  /** Decide again from scratch at this moment. */
+  validUntil: number;
+}
+
+/** The next moment a feed-free time starts (within a day), or Infinity. */
+function nextFeedFreeStart(now: number, settings: BoundarySettings): number {
+  const next = upcomingFeedFreeWindows(now, settings.feedFreeWindows, DAY_MS).find((window) => window.startsAt > now);
+  return next?.startsAt ?? Number.POSITIVE_INFINITY;
+}
+
+export function boundaryClock(
+  now: number,
+  settings: BoundarySettings,
+  dayState: BoundaryDayState | null | undefined,
+  dayStartHour: number,
+): BoundaryClock {
+  const state = dayStateFor(now, dayStartHour, dayState);
+  const nextDayStart = nextDayStartAfter(now, dayStartHour);
+  if (state.pausedForToday) return { now, state, feedFree: null, nextDayStart, validUntil: nextDayStart };
+  const feedFree = activeFeedFreeWindow(now, settings.feedFreeWindows);
+  const moments = [nextDayStart, feedFree ? feedFree.liftsAt : nextFeedFreeStart(now, settings)];
+  if (extraTimeRunning(state, now)) moments.push(state.extraUntil as number);
+  return { now, state, feedFree, nextDayStart, validUntil: Math.min(...moments) };
+}
+
 export function decideBoundary({
   now,
   site,
@@ -140,7 +179,17 @@ export function decideBoundary({
   dayState,
   dayStartHour,
 }: BoundaryInput): BoundaryDecision {
-  const state = dayStateFor(now, dayStartHour, dayState);
+  return decideWithClock(boundaryClock(now, settings, dayState, dayStartHour), site, settings, usage);
+}
+
+/** The decision for `site` with the clock's part already worked out (see `boundaryClock`). */
+export function decideWithClock(
+  clock: BoundaryClock,
+  site: string,
+  settings: BoundarySettings,
+  usage: BoundaryUsage,
+): BoundaryDecision {
+  const { now, state } = clock;
   if (state.pausedForToday) return { kind: 'ok', paused: true };
 
   const extraUntil = extraTimeRunning(state, now) ? state.extraUntil : undefined;
@@ -152,7 +201,7 @@ export function decideBoundary({
   }
 
   const extensionsLeft = extensionsLeftOf(state, settings);
-  const feedFree = activeFeedFreeWindow(now, settings.feedFreeWindows);
+  const { feedFree } = clock;
   if (feedFree) return { kind: 'feed-free', window: feedFree.window, liftsAt: feedFree.liftsAt, extensionsLeft };
 
   if (!binding) return { kind: 'ok' };
@@ -161,7 +210,7 @@ export function decideBoundary({
       kind: 'limit',
       scope: binding.scope,
       limitMinutes: binding.limitMinutes,
-      liftsAt: nextDayStartAfter(now, dayStartHour),
+      liftsAt: clock.nextDayStart,
       extensionsLeft,
     };
   }
@@ -178,6 +227,18 @@ export function decideBoundary({
   return { kind: 'ok', minutesLeft };
 }
 
+/** Why the boundary screen's request was refused, as a code (the screen says it in words). */
+export type BoundaryRefusal =
+  /** She chose no extra time at all (0 a day). */
+  | { code: 'no-extra-chosen' }
+  /** Today's extra times are used up. */
+  | { code: 'no-extra-left'; perDay: number }
+  | { code: 'pause-not-over'; secondsLeft: number }
+  /** The request didn't come from the top page of a tracked site, or from no tab. */
+  | { code: 'not-here' };
+
+export type BoundaryActionReply = { ok: true } | { ok: false; reason: BoundaryRefusal };
+
 export type ExtensionResult =
   | {
       ok: true;
@@ -186,7 +247,13 @@ export type ExtensionResult =
        * minutes off a feed-free time (`state.extraUntil`). */
       extra: 'allowance' | 'until';
     }
-  | { ok: false; reason: string };
+  | { ok: false; reason: BoundaryRefusal };
+
+/** Refuses while the deliberate pause that began at `pauseStartedAt` is not over at `now`. */
+export function pauseRefusal(pauseStartedAt: number, pauseSeconds: number, now: number): BoundaryRefusal | undefined {
+  const waitMs = pauseStartedAt + pauseSeconds * 1000 - now;
+  return waitMs > 0 ? { code: 'pause-not-over', secondsLeft: Math.max(1, Math.ceil(waitMs / 1000)) } : undefined;
+}
 
 export interface ExtensionOptions {
   /**
@@ -214,16 +281,13 @@ export function grantExtension(
       ok: false,
       reason:
         settings.extensionsPerDay === 0
-          ? 'No extra time today: you chose not to have any.'
-          : `No more extra time today: you chose ${settings.extensionsPerDay} a day.`,
+          ? { code: 'no-extra-chosen' }
+          : { code: 'no-extra-left', perDay: settings.extensionsPerDay },
     };
   }
   if (options.pauseStartedAt !== undefined) {
-    const waitMs = options.pauseStartedAt + settings.pauseSeconds * 1000 - now;
-    if (waitMs > 0) {
-      const seconds = Math.max(1, Math.ceil(waitMs / 1000));
-      return { ok: false, reason: `The pause isn’t over yet: ${seconds} more second${seconds === 1 ? '' : 's'}.` };
-    }
+    const refusal = pauseRefusal(options.pauseStartedAt, settings.pauseSeconds, now);
+    if (refusal) return { ok: false, reason: refusal };
   }
   const extraMs = settings.extraMinutes * MINUTE_MS;
   const forFeedFree =

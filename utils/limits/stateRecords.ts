@@ -4,6 +4,7 @@
  * Pure: `now` is passed in.
  */
 import * as v from 'valibot';
+import { type RecordKind, type RecordProblem, readRecord } from '../storage/recordKind';
 import { type DayKey, dayKeyOf, isDayKey } from '../time/day';
 
 export const BOUNDARY_DAY_STATE_SCHEMA_VERSION = 1;
@@ -29,13 +30,13 @@ const BoundaryDayStateSchema = v.object({
   schemaVersion: v.literal(BOUNDARY_DAY_STATE_SCHEMA_VERSION),
   day: v.pipe(
     v.string(),
-    v.check((day: string) => isDayKey(day), 'not a day'),
+    v.check((day: string) => isDayKey(day)),
   ),
   extensionsUsed: v.pipe(nonNegative, v.integer()),
   extraUntil: v.optional(nonNegative),
   extraMsGranted: nonNegative,
   pausedForToday: v.boolean(),
-  warnedSites: v.array(v.string()),
+  warnedSites: v.array(v.pipe(v.string(), v.maxLength(200))),
 });
 
 export function freshDayState(day: DayKey): BoundaryDayState {
@@ -55,35 +56,30 @@ export function dayStateFor(now: number, dayStartHour: number, stored?: Boundary
   return fresh;
 }
 
+export const BoundaryDayKind: RecordKind<BoundaryDayState> = {
+  name: 'boundary-day',
+  version: BOUNDARY_DAY_STATE_SCHEMA_VERSION,
+  schema: v.pipe(
+    BoundaryDayStateSchema,
+    v.transform(({ extraUntil, ...rest }): BoundaryDayState => {
+      const state: BoundaryDayState = { ...rest, warnedSites: [...new Set(rest.warnedSites)] };
+      if (extraUntil !== undefined) state.extraUntil = extraUntil;
+      return state;
+    }),
+  ),
+  migrations: {},
+};
+
 export interface BoundaryDayStateRead {
   state: BoundaryDayState;
-  /** Set when the stored value could not be used: what was wrong, for the caller to report and keep aside. */
-  problem?: string;
+  /** Set when the stored value could not be used: why, for the caller to keep it aside. */
+  problem?: RecordProblem;
 }
 
-/** Read a stored value: absent → fresh; valid → today's state (fresh on a new day); corrupt → fresh and why. */
+/** Read a stored value: absent → fresh; valid → today's state (fresh on a new day); unreadable → fresh and why. */
 export function readBoundaryDayState(value: unknown, now: number, dayStartHour: number): BoundaryDayStateRead {
   if (value === undefined || value === null) return { state: dayStateFor(now, dayStartHour) };
-  if (typeof value === 'object' && 'schemaVersion' in value) {
-    const version = (value as { schemaVersion: unknown }).schemaVersion;
-    if (typeof version === 'number' && version > BOUNDARY_DAY_STATE_SCHEMA_VERSION) {
-      return {
-        state: dayStateFor(now, dayStartHour),
-        problem: `Today's boundary state was saved by a newer version (${version}); it starts fresh.`,
-      };
-    }
-  }
-  const result = v.safeParse(BoundaryDayStateSchema, value);
-  if (!result.success) {
-    const issue = result.issues[0];
-    const where = issue ? v.getDotPath(issue) : null;
-    return {
-      state: dayStateFor(now, dayStartHour),
-      problem: `Today's boundary state could not be read (${where ? `${where}: ` : ''}${issue?.message ?? 'unknown problem'}); it starts fresh.`,
-    };
-  }
-  const { extraUntil, ...rest } = result.output;
-  const state: BoundaryDayState = { ...rest, warnedSites: [...new Set(rest.warnedSites)] };
-  if (extraUntil !== undefined) state.extraUntil = extraUntil;
-  return { state: dayStateFor(now, dayStartHour, state) };
+  const read = readRecord(BoundaryDayKind, value);
+  if (!read.ok) return { state: dayStateFor(now, dayStartHour), problem: read.problem };
+  return { state: dayStateFor(now, dayStartHour, read.value) };
 }

@@ -30,24 +30,24 @@ export interface RotationState {
 /** Per-tag weight; a missing tag weighs 1. */
 export type TagWeights = Record<string, number>;
 
-/** What happened after a nudge was shown. */
-export type NudgeOutcome =
-  | 'helped'
-  | 'not-now'
-  | 'dismissed-fast'
-  | 'snoozed-hour'
-  | 'snoozed-today'
-  /** Left alone until it went away by itself: not a rejection of the theme. */
-  | 'ignored';
-
-export const NUDGE_OUTCOMES: readonly NudgeOutcome[] = [
+/**
+ * What happened after a nudge was shown: the one list (the protocol checks messages against it,
+ * the card reports all but `dismissed-fast`, which the scheduler derives from a quick "not now").
+ * `ignored`: left alone until it went away by itself, not a rejection of the theme.
+ */
+export const NUDGE_OUTCOMES = [
   'helped',
   'not-now',
   'dismissed-fast',
   'snoozed-hour',
   'snoozed-today',
   'ignored',
-];
+] as const;
+
+export type NudgeOutcome = (typeof NUDGE_OUTCOMES)[number];
+
+/** What the card itself can report. */
+export type CardOutcome = Exclude<NudgeOutcome, 'dismissed-fast'>;
 
 export const TAG_WEIGHT_MIN = 0.25;
 export const TAG_WEIGHT_MAX = 3;

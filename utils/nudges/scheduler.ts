@@ -7,6 +7,8 @@
  *
  * No clock and no randomness inside: `now` and `rng` are passed in.
  */
+import * as v from 'valibot';
+import { type RecordKind, type RecordProblem, readRecord } from '../storage/recordKind';
 import { type DayKey, dayKeyOf, isDayKey, nextDayStartAfter, parseDayKey } from '../time/day';
 import {
   adjustTagWeight,
@@ -205,6 +207,15 @@ export function decideNudge(state: NudgeState, context: NudgeContext): NudgeDeci
   return { show: true };
 }
 
+/**
+ * The page's own check before it asks the background (asking wakes the service worker): the
+ * same rules over the state as last stored. A yes is likely, not certain: another tab may have
+ * just shown one, and the background decides with the state as it is then.
+ */
+export function worthAsking(state: NudgeState | null | undefined, context: NudgeContext): boolean {
+  return decideNudge(state ?? initialNudgeState(context.now, context.dayStartHour), context).show;
+}
+
 export function initialNudgeState(now: number, dayStartHour: number): NudgeState {
   return {
     schemaVersion: NUDGE_SCHEMA_VERSION,
@@ -301,62 +312,50 @@ export function clearSnooze(state: NudgeState): NudgeState {
   return rest;
 }
 
+const Id = v.pipe(v.string(), v.maxLength(200));
+const Moment = v.pipe(v.number(), v.finite());
+
+export const NudgeStateKind: RecordKind<NudgeState> = {
+  name: 'nudge-state',
+  version: NUDGE_SCHEMA_VERSION,
+  schema: v.pipe(
+    v.object({
+      schemaVersion: v.literal(NUDGE_SCHEMA_VERSION),
+      day: v.pipe(
+        v.string(),
+        v.check((day) => isDayKey(day)),
+      ),
+      shownToday: v.pipe(v.number(), v.integer(), v.minValue(0)),
+      lastShownAt: v.optional(Moment),
+      snoozedUntil: v.optional(Moment),
+      tagWeights: v.record(Id, v.pipe(v.number(), v.minValue(TAG_WEIGHT_MIN), v.maxValue(TAG_WEIGHT_MAX))),
+      rotation: v.object({ queue: v.array(Id), known: v.array(Id), recent: v.array(Id) }),
+    }),
+    // Optional fields are left out rather than stored as `undefined`.
+    v.transform(
+      ({ lastShownAt, snoozedUntil, ...rest }): NudgeState => ({
+        ...rest,
+        ...(lastShownAt !== undefined && { lastShownAt }),
+        ...(snoozedUntil !== undefined && { snoozedUntil }),
+      }),
+    ),
+  ),
+  migrations: {},
+};
+
 export interface NudgeStateReadResult {
   state: NudgeState;
-  /** Set when the stored value could not be used (a fresh state is returned): what was wrong. */
-  problem?: string;
-}
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
-const isStringArray = (value: unknown): value is string[] =>
-  Array.isArray(value) && value.every((item) => typeof item === 'string');
-
-function problemWith(value: unknown): string | undefined {
-  if (!isRecord(value)) return 'not an object';
-  const { schemaVersion, day, shownToday, lastShownAt, snoozedUntil, tagWeights, rotation } = value;
-  if (isFiniteNumber(schemaVersion) && schemaVersion > NUDGE_SCHEMA_VERSION) {
-    return `written by a newer version (schema ${schemaVersion})`;
-  }
-  if (schemaVersion !== NUDGE_SCHEMA_VERSION) return 'missing or invalid schemaVersion';
-  if (!isDayKey(day)) return 'invalid day';
-  if (!isFiniteNumber(shownToday) || !Number.isInteger(shownToday) || shownToday < 0) return 'invalid shownToday';
-  if (lastShownAt !== undefined && !isFiniteNumber(lastShownAt)) return 'invalid lastShownAt';
-  if (snoozedUntil !== undefined && !isFiniteNumber(snoozedUntil)) return 'invalid snoozedUntil';
-  if (!isRecord(tagWeights)) return 'tagWeights is not an object';
-  for (const [tag, weight] of Object.entries(tagWeights)) {
-    if (!isFiniteNumber(weight) || weight < TAG_WEIGHT_MIN || weight > TAG_WEIGHT_MAX)
-      return `invalid weight for ${tag}`;
-  }
-  if (!isRecord(rotation)) return 'rotation is not an object';
-  for (const key of ['queue', 'known', 'recent'] as const) {
-    if (!isStringArray(rotation[key])) return `rotation.${key} is not a list of ids`;
-  }
-  return undefined;
+  /** Set when the stored value could not be used (a fresh state is returned): why. */
+  problem?: RecordProblem;
 }
 
 /**
  * Read a stored value: absent → a fresh state; valid → it, moved to today; anything else → a
- * fresh state and what was wrong (the caller keeps the old value aside and says so once).
+ * fresh state and what was wrong (the background keeps the old value aside).
  */
 export function readNudgeState(value: unknown, now: number, dayStartHour: number): NudgeStateReadResult {
   if (value === undefined || value === null) return { state: initialNudgeState(now, dayStartHour) };
-  const problem = problemWith(value);
-  if (problem) return { state: initialNudgeState(now, dayStartHour), problem };
-  const stored = value as unknown as NudgeState;
-  const state: NudgeState = {
-    schemaVersion: NUDGE_SCHEMA_VERSION,
-    day: stored.day,
-    shownToday: stored.shownToday,
-    tagWeights: { ...stored.tagWeights },
-    rotation: {
-      queue: [...stored.rotation.queue],
-      known: [...stored.rotation.known],
-      recent: [...stored.rotation.recent],
-    },
-    ...(stored.lastShownAt !== undefined && { lastShownAt: stored.lastShownAt }),
-    ...(stored.snoozedUntil !== undefined && { snoozedUntil: stored.snoozedUntil }),
-  };
-  return { state: rollToDay(state, now, dayStartHour) };
+  const read = readRecord(NudgeStateKind, value);
+  if (!read.ok) return { state: initialNudgeState(now, dayStartHour), problem: read.problem };
+  return { state: rollToDay(read.value, now, dayStartHour) };
 }

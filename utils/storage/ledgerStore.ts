@@ -1,43 +1,26 @@
 /**
- * The active-time ledger in IndexedDB (idb-keyval), in the extension's own origin only:
- * the background writes it, extension pages read it. One transaction per batch of reports.
- *
- * Keys: `tracking-state`, `day/<YYYY-MM-DD>` (ms per site), `sessions/<YYYY-MM-DD>`
- * (sessions by the day they began), `kept-aside/<time>/<key>` (records that could not be
- * read, kept with the reason instead of being dropped).
+ * The ledger in IndexedDB (idb-keyval), in the extension's own origin only: the background
+ * writes it, extension pages read it. Every record kind is registered in records.ts; this
+ * store reads them by day or day range, writes a batch of reports in one transaction, keeps
+ * unreadable records aside (keptAside.ts), deletes by kind or everything, imports many
+ * records in one transaction, and lists everything for the export.
  */
-import { createStore, entries, get, getMany, setMany, type UseStore } from 'idb-keyval';
+import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
 import type { DayKey } from '../time/day';
 import type { Interval } from '../time/intervals';
 import { accountSpans, type SpanRejection } from '../time/ledger';
 import { extendSession, type SessionRecord } from '../time/sessions';
+import { asKeptAside, KEPT_ASIDE_PREFIX, type KeptAsideRecord, keptAsideEntry, readOrKeepAside } from './keptAside';
+import type { RecordProblem, RecordRead } from './recordKind';
 import {
-  type DayTotalsRecord,
-  emptyDayNudges,
-  emptyDaySessions,
-  emptyDayTotals,
-  emptyTrackingState,
+  dayKeyFor,
+  LEDGER_TYPES,
+  type LedgerTypeName,
   type NudgeRecord,
-  type ReadResult,
-  readDayNudges,
-  readDaySessions,
-  readDayTotals,
-  readTrackingState,
-  type TrackingStateRecord,
+  type PerDayTypeName,
+  type RecordOf,
+  readLedgerRecord,
 } from './records';
-
-export const STATE_KEY = 'tracking-state';
-export const dayKeyFor = (day: DayKey) => `day/${day}`;
-export const sessionsKeyFor = (day: DayKey) => `sessions/${day}`;
-export const nudgesKeyFor = (day: DayKey) => `nudges/${day}`;
-const KEPT_ASIDE_PREFIX = 'kept-aside/';
-
-export interface KeptAsideRecord {
-  key: string;
-  reason: string;
-  at: number;
-  value: unknown;
-}
 
 export interface SpanBatch {
   site: string;
@@ -52,11 +35,24 @@ export interface BatchOutcome {
 }
 
 export interface LedgerSnapshot {
-  days: DayTotalsRecord[];
+  days: RecordOf<'day'>[];
   sessions: SessionRecord[];
   nudges: NudgeRecord[];
   /** Records that could not be read, where they are, and why. */
   unreadable: KeptAsideRecord[];
+}
+
+/** Records for a range of days, and the stored ones that could not be read. */
+export interface DayRecords<T> {
+  records: Map<DayKey, T>;
+  unreadable: KeptAsideRecord[];
+}
+
+/** An import refused before anything was written: which entries, and why. */
+export class LedgerImportError extends Error {
+  constructor(readonly problems: { key: string; problem: RecordProblem }[]) {
+    super(`${problems.length} record(s) could not be imported`);
+  }
 }
 
 let defaultStore: UseStore | undefined;
@@ -65,23 +61,41 @@ export function ledgerDatabase(): UseStore {
   return defaultStore;
 }
 
+/** Every key under `prefix`: `prefix` ≤ key < `prefix` + U+FFFF. */
+const prefixRange = (prefix: string) => IDBKeyRange.bound(prefix, `${prefix}\uffff`);
+
+type Writes = Map<string, unknown>;
+
 export class LedgerStore {
   constructor(private readonly store: UseStore = ledgerDatabase()) {}
 
+  /**
+   * Read the record stored under a registered `key` (as its registered kind, so the cast is the
+   * registry's promise); an unreadable value is kept aside (in `writes`) and `empty` used instead.
+   */
+  private readOrKeepAside<T>(key: string, raw: unknown, empty: () => T, writes: Writes, now: number): T {
+    const read = (value: unknown) => readLedgerRecord(key, value) as RecordRead<T>;
+    return readOrKeepAside(key, raw, read, empty, ([asideKey, aside]) => writes.set(asideKey, aside), now);
+  }
+
+  private async getMany(keys: readonly string[]): Promise<unknown[]> {
+    return this.store('readonly', (store) => Promise.all(keys.map((key) => promisifyRequest(store.get(key)))));
+  }
+
+  private async putMany(writes: Writes): Promise<void> {
+    if (writes.size === 0) return;
+    await this.store('readwrite', (store) => {
+      for (const [key, value] of writes) store.put(value, key);
+      return promisifyRequest(store.transaction);
+    });
+  }
+
   /** Account a set of reports and write everything they change in one transaction. */
   async record(batches: readonly SpanBatch[], now: number, dayStartHour: number): Promise<BatchOutcome[]> {
-    const writes = new Map<string, unknown>();
-    const keepAside = (key: string, value: unknown, reason: string) => {
-      writes.set(`${KEPT_ASIDE_PREFIX}${now}/${key}`, { key, reason, at: now, value } satisfies KeptAsideRecord);
-    };
-
-    const rawState = await get(STATE_KEY, this.store);
-    let state: TrackingStateRecord = emptyTrackingState();
-    if (rawState !== undefined) {
-      const read = readTrackingState(rawState);
-      if (read.ok) state = read.value;
-      else keepAside(STATE_KEY, rawState, read.reason);
-    }
+    const writes: Writes = new Map();
+    const stateType = LEDGER_TYPES.trackingState;
+    const [rawState] = await this.getMany([stateType.key]);
+    const state = this.readOrKeepAside(stateType.key, rawState, stateType.empty, writes, now);
 
     const outcomes: BatchOutcome[] = [];
     const pieces: { site: string; day: DayKey; start: number; end: number }[] = [];
@@ -96,26 +110,20 @@ export class LedgerStore {
       }
       outcomes.push({ countedMs, rejected: result.rejected });
     }
-    const nextState: TrackingStateRecord = { ...state, counted, latestSession: { ...state.latestSession } };
-    writes.set(STATE_KEY, nextState);
+    const nextState = { ...state, counted, latestSession: { ...state.latestSession } };
+    writes.set(stateType.key, nextState);
 
     if (pieces.length > 0) {
       const dayKeys = [...new Set(pieces.map((piece) => piece.day))];
       const sessionDays = [
         ...new Set([...dayKeys, ...Object.values(state.latestSession).map((pointer) => pointer.day)]),
       ];
-      const totals = await this.loadForUpdate(dayKeys, dayKeyFor, readDayTotals, emptyDayTotals, keepAside);
-      const sessions = await this.loadForUpdate(
-        sessionDays,
-        sessionsKeyFor,
-        readDaySessions,
-        emptyDaySessions,
-        keepAside,
-      );
+      const totals = await this.loadDaysForUpdate('day', dayKeys, writes, now);
+      const sessions = await this.loadDaysForUpdate('sessions', sessionDays, writes, now);
       const touchedSessionDays = new Set<DayKey>();
 
       for (const piece of pieces) {
-        const dayTotals = totals.get(piece.day) as DayTotalsRecord;
+        const dayTotals = totals.get(piece.day) as RecordOf<'day'>;
         dayTotals.ms[piece.site] = (dayTotals.ms[piece.site] ?? 0) + (piece.end - piece.start);
 
         const pointer = nextState.latestSession[piece.site];
@@ -123,58 +131,59 @@ export class LedgerStore {
           ? sessions.get(pointer.day)?.sessions.find((session) => session.id === pointer.id)
           : undefined;
         const updated = extendSession(latest, piece);
-        const bucketDay = updated.day;
-        let bucket = sessions.get(bucketDay);
+        let bucket = sessions.get(updated.day);
         if (!bucket) {
-          bucket = emptyDaySessions(bucketDay);
-          sessions.set(bucketDay, bucket);
+          bucket = LEDGER_TYPES.sessions.empty(updated.day);
+          sessions.set(updated.day, bucket);
         }
         const index = bucket.sessions.findIndex((session) => session.id === updated.id);
         if (index >= 0) bucket.sessions[index] = updated;
         else bucket.sessions.push(updated);
-        touchedSessionDays.add(bucketDay);
+        touchedSessionDays.add(updated.day);
         nextState.latestSession[piece.site] = { id: updated.id, day: updated.day };
       }
-      for (const [day, record] of totals) writes.set(dayKeyFor(day), record);
-      for (const day of touchedSessionDays) writes.set(sessionsKeyFor(day), sessions.get(day));
+      for (const [day, record] of totals) writes.set(dayKeyFor('day', day), record);
+      for (const day of touchedSessionDays) writes.set(dayKeyFor('sessions', day), sessions.get(day));
     }
 
-    await setMany([...writes.entries()], this.store);
+    await this.putMany(writes);
     return outcomes;
   }
 
-  private async loadForUpdate<T>(
-    days: DayKey[],
-    keyFor: (day: DayKey) => string,
-    read: (value: unknown, day: DayKey) => ReadResult<T>,
-    empty: (day: DayKey) => T,
-    keepAside: (key: string, value: unknown, reason: string) => void,
-  ): Promise<Map<DayKey, T>> {
-    const values = await getMany(days.map(keyFor), this.store);
-    const records = new Map<DayKey, T>();
+  private async loadDaysForUpdate<K extends PerDayTypeName>(
+    type: K,
+    days: readonly DayKey[],
+    writes: Writes,
+    now: number,
+  ): Promise<Map<DayKey, RecordOf<K>>> {
+    const definition = LEDGER_TYPES[type];
+    const keys = days.map((day) => dayKeyFor(type, day));
+    const values = await this.getMany(keys);
+    const records = new Map<DayKey, RecordOf<K>>();
     days.forEach((day, index) => {
-      const raw = values[index];
-      if (raw === undefined) {
-        records.set(day, empty(day));
-        return;
-      }
-      const result = read(raw, day);
-      if (result.ok) {
-        records.set(day, result.value);
-      } else {
-        keepAside(keyFor(day), raw, result.reason);
-        records.set(day, empty(day));
-      }
+      const empty = () => definition.empty(day) as RecordOf<K>;
+      records.set(day, this.readOrKeepAside(keys[index] as string, values[index], empty, writes, now));
     });
     return records;
   }
 
-  /**
-   * Add a shown nudge, or update one already logged (its outcome), in the day it was shown.
-   * An unreadable day record is kept aside first, as everywhere in the ledger.
-   */
+  /** Change one day's record of a per-day type, keeping an unreadable one aside first. */
+  async updateDay<K extends PerDayTypeName>(
+    type: K,
+    day: DayKey,
+    now: number,
+    change: (record: RecordOf<K>) => void,
+  ): Promise<void> {
+    const writes: Writes = new Map();
+    const record = (await this.loadDaysForUpdate(type, [day], writes, now)).get(day) as RecordOf<K>;
+    change(record);
+    writes.set(dayKeyFor(type, day), record);
+    await this.putMany(writes);
+  }
+
+  /** Add a shown nudge, or update one already logged (its outcome), in the day it was shown. */
   async logNudge(day: DayKey, nudge: NudgeRecord, now: number): Promise<void> {
-    await this.updateDayNudges(day, now, (nudges) => {
+    await this.updateDay('nudges', day, now, ({ nudges }) => {
       const index = nudges.findIndex((entry) => entry.id === nudge.id);
       if (index >= 0) nudges[index] = { ...nudges[index], ...nudge };
       else nudges.push(nudge);
@@ -183,7 +192,7 @@ export class LedgerStore {
 
   /** Record what she did with a shown nudge. */
   async setNudgeOutcome(day: DayKey, id: string, outcome: string, at: number): Promise<void> {
-    await this.updateDayNudges(day, at, (nudges) => {
+    await this.updateDay('nudges', day, at, ({ nudges }) => {
       const entry = nudges.find((candidate) => candidate.id === id);
       if (entry) {
         entry.outcome = outcome;
@@ -192,59 +201,126 @@ export class LedgerStore {
     });
   }
 
-  private async updateDayNudges(day: DayKey, now: number, change: (nudges: NudgeRecord[]) => void): Promise<void> {
-    const key = nudgesKeyFor(day);
-    const raw = await get(key, this.store);
-    const writes: [string, unknown][] = [];
-    let record = emptyDayNudges(day);
-    if (raw !== undefined) {
-      const result = readDayNudges(raw, day);
-      if (result.ok) record = result.value;
-      else writes.push([`${KEPT_ASIDE_PREFIX}${now}/${key}`, { key, reason: result.reason, at: now, value: raw }]);
-    }
-    change(record.nudges);
-    writes.push([key, record]);
-    await setMany(writes, this.store);
+  /** The records of `type` for the given days; missing days are absent, unreadable ones listed. */
+  async readDays<K extends PerDayTypeName>(type: K, days: readonly DayKey[]): Promise<DayRecords<RecordOf<K>>> {
+    const keys = days.map((day) => dayKeyFor(type, day));
+    const values = await this.getMany(keys);
+    const result: DayRecords<RecordOf<K>> = { records: new Map(), unreadable: [] };
+    keys.forEach((key, index) => {
+      const raw = values[index];
+      if (raw === undefined) return;
+      const read = readLedgerRecord(key, raw);
+      if (read.ok) result.records.set(days[index] as DayKey, read.value as RecordOf<K>);
+      else result.unreadable.push(keptAsideEntry(key, raw, read.problem, Date.now())[1]);
+    });
+    return result;
+  }
+
+  /** The records of `type` from day `from` to day `to` (inclusive), by key range: never the whole database. */
+  async readRange<K extends PerDayTypeName>(type: K, from: DayKey, to: DayKey): Promise<DayRecords<RecordOf<K>>> {
+    const range = IDBKeyRange.bound(dayKeyFor(type, from), dayKeyFor(type, to));
+    const [keys, values] = await this.store('readonly', (store) =>
+      Promise.all([promisifyRequest(store.getAllKeys(range)), promisifyRequest(store.getAll(range))]),
+    );
+    const result: DayRecords<RecordOf<K>> = { records: new Map(), unreadable: [] };
+    keys.forEach((rawKey, index) => {
+      const key = String(rawKey);
+      const read = readLedgerRecord(key, values[index]);
+      const day = key.slice(LEDGER_TYPES[type].prefix.length);
+      if (read.ok) result.records.set(day, read.value as RecordOf<K>);
+      else result.unreadable.push(keptAsideEntry(key, values[index], read.problem, Date.now())[1]);
+    });
+    return result;
   }
 
   /** Active ms per site for the given days (missing or unreadable days are empty). */
   async dayTotals(days: readonly DayKey[]): Promise<Map<DayKey, Record<string, number>>> {
-    const values = await getMany(days.map(dayKeyFor), this.store);
-    const totals = new Map<DayKey, Record<string, number>>();
-    days.forEach((day, index) => {
-      const result = values[index] === undefined ? undefined : readDayTotals(values[index], day);
-      totals.set(day, result?.ok ? { ...result.value.ms } : {});
-    });
-    return totals;
+    const { records } = await this.readDays('day', days);
+    return new Map(days.map((day) => [day, { ...(records.get(day)?.ms ?? {}) }]));
   }
 
-  /** Everything stored, read for display and export; unreadable records are listed, not hidden. */
-  async snapshot(): Promise<LedgerSnapshot> {
-    const all = await entries(this.store);
-    const snapshot: LedgerSnapshot = { days: [], sessions: [], nudges: [], unreadable: [] };
-    for (const [rawKey, value] of all) {
-      const key = String(rawKey);
-      if (key === STATE_KEY) {
-        const result = readTrackingState(value);
-        if (!result.ok) snapshot.unreadable.push({ key, reason: result.reason, at: Date.now(), value });
-      } else if (key.startsWith('day/')) {
-        const result = readDayTotals(value, key.slice('day/'.length));
-        if (result.ok) snapshot.days.push(result.value);
-        else snapshot.unreadable.push({ key, reason: result.reason, at: Date.now(), value });
-      } else if (key.startsWith('sessions/')) {
-        const result = readDaySessions(value, key.slice('sessions/'.length));
-        if (result.ok) snapshot.sessions.push(...result.value.sessions);
-        else snapshot.unreadable.push({ key, reason: result.reason, at: Date.now(), value });
-      } else if (key.startsWith('nudges/')) {
-        const result = readDayNudges(value, key.slice('nudges/'.length));
-        if (result.ok) snapshot.nudges.push(...result.value.nudges);
-        else snapshot.unreadable.push({ key, reason: result.reason, at: Date.now(), value });
-      } else if (key.startsWith(KEPT_ASIDE_PREFIX)) {
-        snapshot.unreadable.push(value as KeptAsideRecord);
-      } else {
-        snapshot.unreadable.push({ key, reason: 'unknown record', at: Date.now(), value });
-      }
+  /** Keep a value from elsewhere (a storage item) aside; the same value twice leaves one entry. */
+  async keepAside([asideKey, record]: [string, KeptAsideRecord]): Promise<void> {
+    await this.store('readwrite', async (store) => {
+      if ((await promisifyRequest(store.getKey(asideKey))) === undefined) store.put(record, asideKey);
+      return promisifyRequest(store.transaction);
+    });
+  }
+
+  /** How many values are kept aside. */
+  async keptAsideCount(): Promise<number> {
+    return this.store('readonly', (store) => promisifyRequest(store.count(prefixRange(KEPT_ASIDE_PREFIX))));
+  }
+
+  /** Delete every record of one kind (kept-aside values stay: they are hers until she deletes all). */
+  async deleteKind(type: LedgerTypeName): Promise<void> {
+    const definition = LEDGER_TYPES[type];
+    await this.store('readwrite', (store) => {
+      store.delete(definition.perDay ? prefixRange(definition.prefix) : definition.key);
+      return promisifyRequest(store.transaction);
+    });
+  }
+
+  /** Delete everything the ledger holds, kept-aside values included. */
+  async deleteAll(): Promise<void> {
+    await this.store('readwrite', (store) => {
+      store.clear();
+      return promisifyRequest(store.transaction);
+    });
+  }
+
+  /**
+   * Write many records in one transaction: all or nothing. Each must be a registered kind under
+   * its own key and readable (older versions are migrated first); otherwise nothing is written
+   * and `LedgerImportError` says which and why. With `replace`, every record of the registered
+   * kinds is deleted in the same transaction first.
+   */
+  async importRecords(
+    entries: readonly (readonly [key: string, value: unknown])[],
+    options: { replace?: boolean } = {},
+  ) {
+    const writes: Writes = new Map();
+    const problems: LedgerImportError['problems'] = [];
+    for (const [key, value] of entries) {
+      const read = readLedgerRecord(key, value);
+      if (read.ok) writes.set(key, read.value);
+      else problems.push({ key, problem: read.problem });
     }
+    if (problems.length > 0) throw new LedgerImportError(problems);
+    await this.store('readwrite', (store) => {
+      if (options.replace) {
+        for (const definition of Object.values(LEDGER_TYPES)) {
+          store.delete(definition.perDay ? prefixRange(definition.prefix) : definition.key);
+        }
+      }
+      for (const [key, value] of writes) store.put(value, key);
+      return promisifyRequest(store.transaction);
+    });
+  }
+
+  /** Everything stored, read for the export; unreadable records are listed, not hidden. */
+  async snapshot(): Promise<LedgerSnapshot> {
+    const [keys, values] = await this.store('readonly', (store) =>
+      Promise.all([promisifyRequest(store.getAllKeys()), promisifyRequest(store.getAll())]),
+    );
+    const snapshot: LedgerSnapshot = { days: [], sessions: [], nudges: [], unreadable: [] };
+    const now = Date.now();
+    keys.forEach((rawKey, index) => {
+      const key = String(rawKey);
+      const value = values[index];
+      if (key.startsWith(KEPT_ASIDE_PREFIX)) {
+        snapshot.unreadable.push(asKeptAside(key, value));
+        return;
+      }
+      const read = readLedgerRecord(key, value);
+      if (!read.ok) {
+        snapshot.unreadable.push(keptAsideEntry(key, value, read.problem, now)[1]);
+        return;
+      }
+      if (read.type === 'day') snapshot.days.push(read.value as RecordOf<'day'>);
+      else if (read.type === 'sessions') snapshot.sessions.push(...(read.value as RecordOf<'sessions'>).sessions);
+      else if (read.type === 'nudges') snapshot.nudges.push(...(read.value as RecordOf<'nudges'>).nudges);
+    });
     snapshot.days.sort((a, b) => a.day.localeCompare(b.day));
     snapshot.sessions.sort((a, b) => a.start - b.start);
     snapshot.nudges.sort((a, b) => a.shownAt - b.shownAt);

@@ -1,193 +1,164 @@
 /**
- * The shapes the ledger stores in IndexedDB, each with a schema version, and how an
- * unknown value is read: migrated when it is an older version, refused with a reason when
- * it is corrupt or from a newer version (the caller keeps it aside; nothing is dropped).
+ * The record kinds the ledger keeps in IndexedDB, registered in one table (`LEDGER_TYPES`):
+ * each with its key shape, its valibot schema and version (recordKind.ts), and an empty record.
+ * A new kind of ledger record is one entry here; the ledger store reads, writes, deletes,
+ * imports and exports every registered kind the same way. Pure.
+ *
+ * Keys: `tracking-state`, `day/<YYYY-MM-DD>` (ms per site), `sessions/<YYYY-MM-DD>` (sessions by
+ * the day they began), `nudges/<YYYY-MM-DD>` (reminders shown that day), and `kept-aside/…`
+ * (records that could not be read; keptAside.ts).
  */
+import * as v from 'valibot';
 import { type DayKey, isDayKey } from '../time/day';
 import type { Interval } from '../time/intervals';
 import type { SessionRecord } from '../time/sessions';
+import { isPlainRecord, type RecordKind, type RecordRead, readRecord } from './recordKind';
 
 export const LEDGER_SCHEMA_VERSION = 1;
 
-export interface DayTotalsRecord {
-  schemaVersion: number;
-  day: DayKey;
-  /** Active milliseconds per site id. */
-  ms: Record<string, number>;
-}
+const Milliseconds = v.pipe(v.number(), v.finite(), v.minValue(0));
+const Day = v.pipe(
+  v.string(),
+  v.check((value) => isDayKey(value)),
+);
+/** Ids and site ids are short; a huge string is not ours. */
+const Id = v.pipe(v.string(), v.maxLength(200));
 
-export interface DaySessionsRecord {
-  schemaVersion: number;
-  day: DayKey;
-  sessions: SessionRecord[];
-}
+const SessionSchema = v.pipe(
+  v.object({ id: Id, site: Id, day: Day, start: Milliseconds, end: Milliseconds, activeMs: Milliseconds }),
+  v.check((session) => session.end >= session.start),
+);
 
-/** One reminder card that was shown, and what she did with it. */
-export interface NudgeRecord {
-  id: string;
-  reminderId: string;
-  tag: string;
-  site: string;
-  shownAt: number;
+const IntervalSchema = v.pipe(
+  v.strictTuple([Milliseconds, Milliseconds]),
+  v.check(([start, end]) => end >= start),
+);
+
+const NudgeRecordSchema = v.object({
+  id: Id,
+  reminderId: Id,
+  tag: Id,
+  site: Id,
+  shownAt: Milliseconds,
   /** helped, not-now, dismissed-fast, snoozed-hour, snoozed-today, ignored; absent while shown. */
-  outcome?: string;
-  outcomeAt?: number;
-}
+  outcome: v.optional(Id),
+  outcomeAt: v.optional(Milliseconds),
+});
 
-export interface DayNudgesRecord {
-  schemaVersion: number;
-  day: DayKey;
-  nudges: NudgeRecord[];
-}
+export type NudgeRecord = v.InferOutput<typeof NudgeRecordSchema>;
 
-export interface TrackingStateRecord {
-  schemaVersion: number;
+const DayTotalsSchema = v.object({
+  schemaVersion: v.literal(LEDGER_SCHEMA_VERSION),
+  day: Day,
+  /** Active milliseconds per site id. */
+  ms: v.record(Id, Milliseconds),
+});
+
+const DaySessionsSchema = v.object({
+  schemaVersion: v.literal(LEDGER_SCHEMA_VERSION),
+  day: Day,
+  sessions: v.array(SessionSchema),
+});
+
+const DayNudgesSchema = v.object({
+  schemaVersion: v.literal(LEDGER_SCHEMA_VERSION),
+  day: Day,
+  nudges: v.array(NudgeRecordSchema),
+});
+
+const TrackingStateSchema = v.object({
+  schemaVersion: v.literal(LEDGER_SCHEMA_VERSION),
   /** Union of recently counted time, for de-duplication. */
-  counted: Interval[];
+  counted: v.array(IntervalSchema),
   /** The latest session per site: where to find it. */
+  latestSession: v.record(Id, v.object({ id: Id, day: Day })),
+});
+
+export type DayTotalsRecord = v.InferOutput<typeof DayTotalsSchema>;
+export type DaySessionsRecord = { schemaVersion: number; day: DayKey; sessions: SessionRecord[] };
+export type DayNudgesRecord = v.InferOutput<typeof DayNudgesSchema>;
+export type TrackingStateRecord = {
+  schemaVersion: number;
+  counted: Interval[];
   latestSession: Record<string, { id: string; day: DayKey }>;
-}
+};
 
-export type ReadResult<T> = { ok: true; value: T; migrated: boolean } | { ok: false; reason: string };
+const kind = <T>(name: string, schema: v.GenericSchema<unknown, T>): RecordKind<T> => ({
+  name,
+  version: LEDGER_SCHEMA_VERSION,
+  schema,
+  migrations: {},
+});
 
-/** Upgrades from version N to N+1, per record kind. Empty while there is only version 1. */
-export type Migrations = Record<number, (value: Record<string, unknown>) => Record<string, unknown>>;
+export const DayTotalsKind = kind<DayTotalsRecord>('day-totals', DayTotalsSchema);
+export const DaySessionsKind = kind<DaySessionsRecord>('day-sessions', DaySessionsSchema);
+export const DayNudgesKind = kind<DayNudgesRecord>('day-nudges', DayNudgesSchema);
+export const TrackingStateKind = kind<TrackingStateRecord>('tracking-state', TrackingStateSchema);
 
-export const dayTotalsMigrations: Migrations = {};
-export const daySessionsMigrations: Migrations = {};
-export const trackingStateMigrations: Migrations = {};
-export const dayNudgesMigrations: Migrations = {};
+/** A kind of record the ledger keeps: one per day under a key prefix, or a single record. */
+export type LedgerType<T> =
+  | { readonly perDay: true; readonly prefix: string; readonly kind: RecordKind<T>; readonly empty: (day: DayKey) => T }
+  | { readonly perDay: false; readonly key: string; readonly kind: RecordKind<T>; readonly empty: () => T };
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export const LEDGER_TYPES = {
+  day: {
+    perDay: true,
+    prefix: 'day/',
+    kind: DayTotalsKind,
+    empty: (day: DayKey): DayTotalsRecord => ({ schemaVersion: LEDGER_SCHEMA_VERSION, day, ms: {} }),
+  },
+  sessions: {
+    perDay: true,
+    prefix: 'sessions/',
+    kind: DaySessionsKind,
+    empty: (day: DayKey): DaySessionsRecord => ({ schemaVersion: LEDGER_SCHEMA_VERSION, day, sessions: [] }),
+  },
+  nudges: {
+    perDay: true,
+    prefix: 'nudges/',
+    kind: DayNudgesKind,
+    empty: (day: DayKey): DayNudgesRecord => ({ schemaVersion: LEDGER_SCHEMA_VERSION, day, nudges: [] }),
+  },
+  trackingState: {
+    perDay: false,
+    key: 'tracking-state',
+    kind: TrackingStateKind,
+    empty: (): TrackingStateRecord => ({ schemaVersion: LEDGER_SCHEMA_VERSION, counted: [], latestSession: {} }),
+  },
+} as const satisfies Record<string, LedgerType<unknown>>;
 
-const isNonNegativeNumber = (value: unknown): value is number =>
-  typeof value === 'number' && Number.isFinite(value) && value >= 0;
+export type LedgerTypeName = keyof typeof LEDGER_TYPES;
+export type PerDayTypeName = {
+  [K in LedgerTypeName]: (typeof LEDGER_TYPES)[K]['perDay'] extends true ? K : never;
+}[LedgerTypeName];
+/** The record a ledger type holds. */
+export type RecordOf<K extends LedgerTypeName> = ReturnType<(typeof LEDGER_TYPES)[K]['empty']>;
 
-/** Bring a record to the current version, or say why it can't be. */
-export function migrate(
-  value: unknown,
-  migrations: Migrations,
-  current = LEDGER_SCHEMA_VERSION,
-): ReadResult<Record<string, unknown>> {
-  if (!isObject(value)) return { ok: false, reason: 'not an object' };
-  let version = value.schemaVersion;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return { ok: false, reason: 'missing or invalid schemaVersion' };
-  }
-  if (version > current) return { ok: false, reason: `written by a newer version (schema ${version})` };
-  let record = value;
-  const migrated = version < current;
-  while (version < current) {
-    const step = migrations[version];
-    if (!step) return { ok: false, reason: `no migration from schema ${version}` };
-    record = { ...step(record), schemaVersion: version + 1 };
-    version += 1;
-  }
-  return { ok: true, value: record, migrated };
-}
+export const dayKeyFor = (type: PerDayTypeName, day: DayKey): string => `${LEDGER_TYPES[type].prefix}${day}`;
 
-export function readDayTotals(value: unknown, expectedDay: DayKey): ReadResult<DayTotalsRecord> {
-  const result = migrate(value, dayTotalsMigrations);
-  if (!result.ok) return result;
-  const { day, ms } = result.value;
-  if (day !== expectedDay) return { ok: false, reason: 'day does not match its key' };
-  if (!isObject(ms)) return { ok: false, reason: 'ms is not an object' };
-  for (const [site, amount] of Object.entries(ms)) {
-    if (!isNonNegativeNumber(amount)) return { ok: false, reason: `invalid time for ${site}` };
-  }
-  return { ok: true, value: result.value as unknown as DayTotalsRecord, migrated: result.migrated };
-}
-
-function isSession(value: unknown): value is SessionRecord {
-  if (!isObject(value)) return false;
-  return (
-    typeof value.id === 'string' &&
-    typeof value.site === 'string' &&
-    isDayKey(value.day) &&
-    isNonNegativeNumber(value.start) &&
-    isNonNegativeNumber(value.end) &&
-    value.end >= value.start &&
-    isNonNegativeNumber(value.activeMs)
-  );
-}
-
-export function readDaySessions(value: unknown, expectedDay: DayKey): ReadResult<DaySessionsRecord> {
-  const result = migrate(value, daySessionsMigrations);
-  if (!result.ok) return result;
-  const { day, sessions } = result.value;
-  if (day !== expectedDay) return { ok: false, reason: 'day does not match its key' };
-  if (!Array.isArray(sessions) || !sessions.every(isSession)) return { ok: false, reason: 'invalid sessions' };
-  return { ok: true, value: result.value as unknown as DaySessionsRecord, migrated: result.migrated };
-}
-
-function isNudge(value: unknown): value is NudgeRecord {
-  if (!isObject(value)) return false;
-  return (
-    typeof value.id === 'string' &&
-    typeof value.reminderId === 'string' &&
-    typeof value.tag === 'string' &&
-    typeof value.site === 'string' &&
-    isNonNegativeNumber(value.shownAt) &&
-    (value.outcome === undefined || typeof value.outcome === 'string') &&
-    (value.outcomeAt === undefined || isNonNegativeNumber(value.outcomeAt))
-  );
-}
-
-export function readDayNudges(value: unknown, expectedDay: DayKey): ReadResult<DayNudgesRecord> {
-  const result = migrate(value, dayNudgesMigrations);
-  if (!result.ok) return result;
-  const { day, nudges } = result.value;
-  if (day !== expectedDay) return { ok: false, reason: 'day does not match its key' };
-  if (!Array.isArray(nudges) || !nudges.every(isNudge)) return { ok: false, reason: 'invalid nudges' };
-  return { ok: true, value: result.value as unknown as DayNudgesRecord, migrated: result.migrated };
-}
-
-function isInterval(value: unknown): value is Interval {
-  return (
-    Array.isArray(value) &&
-    value.length === 2 &&
-    isNonNegativeNumber(value[0]) &&
-    isNonNegativeNumber(value[1]) &&
-    value[1] >= value[0]
-  );
-}
-
-export function readTrackingState(value: unknown): ReadResult<TrackingStateRecord> {
-  const result = migrate(value, trackingStateMigrations);
-  if (!result.ok) return result;
-  const { counted, latestSession } = result.value;
-  if (!Array.isArray(counted) || !counted.every(isInterval)) return { ok: false, reason: 'invalid counted time' };
-  if (!isObject(latestSession)) return { ok: false, reason: 'invalid latest sessions' };
-  for (const pointer of Object.values(latestSession)) {
-    if (!isObject(pointer) || typeof pointer.id !== 'string' || !isDayKey(pointer.day)) {
-      return { ok: false, reason: 'invalid latest sessions' };
+/** Which registered type a stored key belongs to, and its day for a per-day type. */
+export function typeOfKey(key: string): { type: LedgerTypeName; day?: DayKey } | undefined {
+  for (const [name, type] of Object.entries(LEDGER_TYPES) as [LedgerTypeName, LedgerType<unknown>][]) {
+    if (type.perDay && key.startsWith(type.prefix)) {
+      const day = key.slice(type.prefix.length);
+      return isDayKey(day) ? { type: name, day } : undefined;
     }
+    if (!type.perDay && key === type.key) return { type: name };
   }
-  return { ok: true, value: result.value as unknown as TrackingStateRecord, migrated: result.migrated };
+  return undefined;
 }
 
-export const emptyTrackingState = (): TrackingStateRecord => ({
-  schemaVersion: LEDGER_SCHEMA_VERSION,
-  counted: [],
-  latestSession: {},
-});
-
-export const emptyDayTotals = (day: DayKey): DayTotalsRecord => ({
-  schemaVersion: LEDGER_SCHEMA_VERSION,
-  day,
-  ms: {},
-});
-
-export const emptyDayNudges = (day: DayKey): DayNudgesRecord => ({
-  schemaVersion: LEDGER_SCHEMA_VERSION,
-  day,
-  nudges: [],
-});
-
-export const emptyDaySessions = (day: DayKey): DaySessionsRecord => ({
-  schemaVersion: LEDGER_SCHEMA_VERSION,
-  day,
-  sessions: [],
-});
+/**
+ * Read a stored ledger value under `key`: its registered kind, and for a per-day record, a day
+ * inside that matches the key's (a record filed under the wrong day is not trusted).
+ */
+export function readLedgerRecord(key: string, raw: unknown): RecordRead<unknown> & { type?: LedgerTypeName } {
+  const found = typeOfKey(key);
+  if (!found) return { ok: false, problem: { code: 'unknown-key' } };
+  const read = readRecord(LEDGER_TYPES[found.type].kind as RecordKind<unknown>, raw);
+  if (!read.ok) return read;
+  if (found.day !== undefined && isPlainRecord(read.value) && read.value.day !== found.day) {
+    return { ok: false, problem: { code: 'invalid', path: 'day' } };
+  }
+  return { ...read, type: found.type };
+}

@@ -4,6 +4,8 @@
  * visible), so the background clips each reported span to the time its tab was active.
  * Plain data, kept in `storage.session` so it survives the service worker being stopped.
  */
+import * as v from 'valibot';
+import type { RecordKind } from '../storage/recordKind';
 import type { Interval } from './intervals';
 
 export interface ActivationEvent {
@@ -14,6 +16,23 @@ export interface ActivationEvent {
 
 /** windowId (as a string key) → activation events, oldest first. */
 export type TabTimeline = Record<string, ActivationEvent[]>;
+
+/** The timeline as stored (storage.session): versioned like every stored record. */
+export interface StoredTabTimeline {
+  schemaVersion: 1;
+  windows: TabTimeline;
+}
+
+const EventSchema = v.object({ at: v.pipe(v.number(), v.finite()), tabId: v.pipe(v.number(), v.integer()) });
+
+export const TabTimelineKind: RecordKind<StoredTabTimeline> = {
+  name: 'tab-timeline',
+  version: 1,
+  schema: v.object({ schemaVersion: v.literal(1), windows: v.record(v.string(), v.array(EventSchema)) }),
+  migrations: {},
+  // Before it had a version, the timeline was stored bare: window id → events.
+  adoptUnversioned: (value) => ({ windows: value }),
+};
 
 /** How long activation history is kept; spans older than this are not re-sent in practice. */
 export const TIMELINE_KEEP_MS = 6 * 60 * 60_000;

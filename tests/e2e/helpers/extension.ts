@@ -242,9 +242,9 @@ export class ExtensionSession {
         let holding = false;
         // Added after the background's own listener, so that one has taken the report already.
         chrome.runtime.onMessage.addListener((message: unknown) => {
-          const report = message as { type?: unknown; spans?: unknown };
-          if (holding || report?.type !== 'activity/report' || !Array.isArray(report.spans)) return false;
-          const spans = report.spans as [number, number][];
+          const report = message as { type?: unknown; data?: { spans?: unknown } };
+          if (holding || report?.type !== 'activity/report' || !Array.isArray(report.data?.spans)) return false;
+          const spans = report.data.spans as [number, number][];
           if (spans.reduce((sum, [start, end]) => sum + (end - start), 0) < minMs) return false;
           holding = true;
           console.log(`${prefix}${JSON.stringify(spans)}`);

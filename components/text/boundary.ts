@@ -1,13 +1,10 @@
 /**
- * The words of the boundary screen and the warning notice: which message says what, and the
- * local time a boundary lifts. Components stay free of sentence-building.
+ * The words of the boundary screen and the warning notice: which message says what, the local
+ * time a boundary lifts, and why a request was refused. Components stay free of sentence-building.
  */
 import { t } from '@/utils/i18n';
-
-/** "04:00" (or "4:00 AM", as her locale writes it): when feeds open again. */
-export function liftTime(epochMs: number, locale?: string): string {
-  return new Date(epochMs).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
-}
+import type { BoundaryRefusal } from '@/utils/limits/decide';
+import { clockText, numberText } from './format';
 
 export interface BoundaryWords {
   kind: 'limit' | 'feed-free';
@@ -29,20 +26,38 @@ export function boundaryHeading({ kind, siteName }: BoundaryWords): string {
 
 /** What boundary she set and when it lifts. */
 export function boundaryText(words: BoundaryWords): string {
-  const time = liftTime(words.liftsAt);
+  const time = clockText(words.liftsAt);
   if (words.kind === 'feed-free') {
     const label = words.windowLabel?.trim();
     return label
       ? t('boundaryFeedFreeTextNamed', [label, words.siteName, time])
       : t('boundaryFeedFreeText', [words.siteName, time]);
   }
-  const minutes = String(words.limitMinutes ?? 0);
+  const minutes = numberText(words.limitMinutes ?? 0);
   return words.scope === 'site'
     ? t('boundaryLimitTextSite', [minutes, words.siteName, time])
     : t('boundaryLimitTextOverall', [minutes, time]);
 }
 
 export function warningText(scope: 'overall' | 'site', minutesLeft: number, siteName: string): string {
-  const minutes = String(Math.max(1, Math.ceil(minutesLeft)));
+  const minutes = numberText(Math.max(1, Math.ceil(minutesLeft)));
   return scope === 'site' ? t('warningSite', [minutes, siteName]) : t('warningOverall', minutes);
+}
+
+/** Why the screen's request was refused; `undefined` (no answer, an error) reads as "try again". */
+export function refusalText(refusal: BoundaryRefusal | undefined): string {
+  switch (refusal?.code) {
+    case 'no-extra-chosen':
+      return t('refusalNoExtraChosen');
+    case 'no-extra-left':
+      return t('refusalNoExtraLeft', numberText(refusal.perDay));
+    case 'pause-not-over':
+      return refusal.secondsLeft === 1
+        ? t('refusalPauseOneSecond')
+        : t('refusalPauseSeconds', numberText(refusal.secondsLeft));
+    case 'not-here':
+      return t('refusalNotHere');
+    default:
+      return t('refusalTryAgain');
+  }
 }

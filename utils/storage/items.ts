@@ -1,0 +1,137 @@
+/**
+ * Every key this extension keeps in `storage.sync`, `storage.local` and `storage.session`,
+ * defined once: where it lives, how a stored value is read (a versioned record kind with its
+ * schema and migrations, or a plain schema for a flag), and its fallback. Content scripts,
+ * popup, dashboard and background import keys and types from here and nowhere else.
+ * Reading and writing them is itemStore.ts; this module is pure data.
+ *
+ * Why not WXT's `storage.defineItem`: see the README ("Stored items"). In short, our records
+ * carry their version inside the value, a page must never write storage while reading, an
+ * unreadable value is kept aside rather than thrown on, and a page listens to one change event.
+ */
+import * as v from 'valibot';
+import { BoundaryDayKind, type BoundaryDayState } from '../limits/stateRecords';
+import { type PublishedUsage, PublishedUsageKind } from '../limits/usage';
+import { type NudgeState, NudgeStateKind } from '../nudges/scheduler';
+import { type StoredTabTimeline, TabTimelineKind } from '../time/tabTimeline';
+import { issuePath, type RecordKind, type RecordProblem, type RecordRead, readRecord } from './recordKind';
+import { defaultSettings, type Settings, SettingsKind } from './settings';
+
+export type StorageAreaName = 'local' | 'sync' | 'session';
+
+export interface StoredItem<T> {
+  readonly area: StorageAreaName;
+  readonly key: string;
+  /** `area:key`, the name a kept-aside copy is filed under. */
+  readonly id: string;
+  /** Read a stored value (never `undefined`: absent values take the fallback without a read). */
+  read(raw: unknown): RecordRead<T>;
+  /** What an absent or unreadable value means. */
+  fallback(): T;
+}
+
+/** A versioned record (schemaVersion inside the value, migrations on read). */
+function recordItem<T>(area: StorageAreaName, key: string, kind: RecordKind<T>, fallback: () => T): StoredItem<T> {
+  return { area, key, id: `${area}:${key}`, read: (raw) => readRecord(kind, raw), fallback };
+}
+
+/** A plain value (a flag or a fingerprint): a schema, no version; a new shape gets a new key. */
+function plainItem<T>(
+  area: StorageAreaName,
+  key: string,
+  schema: v.GenericSchema<unknown, T>,
+  fallback: () => T,
+): StoredItem<T> {
+  return {
+    area,
+    key,
+    id: `${area}:${key}`,
+    read: (raw) => {
+      const parsed = v.safeParse(schema, raw);
+      return parsed.success
+        ? { ok: true, value: parsed.output, migrated: false }
+        : { ok: false, problem: { code: 'invalid', path: issuePath(parsed.issues) } };
+    },
+    fallback,
+  };
+}
+
+/** Her settings, following her to her other browsers when browser sync is on. */
+export const syncedSettings = recordItem<Settings>('sync', 'settings', SettingsKind, defaultSettings);
+
+/** The same settings when sync is off or over its quota (see `localSettingsWin`). */
+export const localSettings = recordItem<Settings>('local', 'settings', SettingsKind, defaultSettings);
+
+/** Set when the last save could only go to local storage, so the local copy wins on read. */
+export const localSettingsWin = plainItem<boolean>('local', 'settingsLocalIsNewer', v.boolean(), () => false);
+
+/**
+ * The fingerprint of stored settings that couldn't be read and that she was told about, so
+ * the popup says it once per unreadable value.
+ */
+export const settingsNoticeSeen = plainItem<string | null>(
+  'local',
+  'settingsNoticeSeen',
+  v.nullable(v.pipe(v.string(), v.maxLength(64))),
+  () => null,
+);
+
+/** Today's active ms per site, published by the background after every write, for pages and the popup. */
+export const publishedUsage = recordItem<PublishedUsage | null>(
+  'local',
+  'boundaryUsage',
+  PublishedUsageKind,
+  () => null,
+);
+
+/** Today's boundary state: extra minutes taken, pause for today, warnings shown. */
+export const boundaryDay = recordItem<BoundaryDayState | null>('local', 'boundaryDay', BoundaryDayKind, () => null);
+
+/** The reminders' shared state: rotation, theme weights, snooze, today's count. */
+export const nudgeState = recordItem<NudgeState | null>('local', 'nudgeState', NudgeStateKind, () => null);
+
+/** Only automated browser tests set it, to the scheduler's short `test` preset. */
+export const nudgeFrequencyOverride = plainItem<'test' | null>(
+  'local',
+  'nudgeFrequencyOverride',
+  v.nullable(v.literal('test')),
+  () => null,
+);
+
+/** Which tab was in front in each window, and since when (cleared when the browser closes). */
+export const tabTimeline = recordItem<StoredTabTimeline>('session', 'tabTimeline', TabTimelineKind, () => ({
+  schemaVersion: 1,
+  windows: {},
+}));
+
+/**
+ * Where earlier versions kept unreadable values, one key each. The background moves any it
+ * finds into the one keep-aside store (keptAside.ts) and removes the key.
+ */
+export const LEGACY_KEPT_ASIDE_KEYS = ['settingsKeptAside', 'boundaryDayKeptAside', 'nudgeStateKeptAside'] as const;
+
+/** Every item, for the README's table and the test that keeps keys unique. */
+export const ALL_ITEMS: readonly StoredItem<unknown>[] = [
+  syncedSettings,
+  localSettings,
+  localSettingsWin,
+  settingsNoticeSeen,
+  publishedUsage,
+  boundaryDay,
+  nudgeState,
+  nudgeFrequencyOverride,
+  tabTimeline,
+];
+
+/** A stored item as read: its value (the fallback when absent or unreadable), and why it was unreadable. */
+export interface ItemRead<T> {
+  value: T;
+  problem?: RecordProblem;
+}
+
+/** Read a raw stored value of `item`: absent → fallback; readable → it; unreadable → fallback and why. */
+export function readItem<T>(item: StoredItem<T>, raw: unknown): ItemRead<T> {
+  if (raw === undefined || raw === null) return { value: item.fallback() };
+  const read = item.read(raw);
+  return read.ok ? { value: read.value } : { value: item.fallback(), problem: read.problem };
+}
