@@ -39,7 +39,7 @@ export function createBoundaries({ api, ledger, items, now, settings }: Boundary
   const serial = createSerialQueue();
 
   async function readDayState(dayStartHour: number): Promise<BoundaryDayState> {
-    return dayStateFor(now(), dayStartHour, await items.readOwned(boundaryDay));
+    return dayStateFor(now(), dayStartHour, await items.read(boundaryDay));
   }
 
   async function publish(): Promise<void> {

@@ -37,7 +37,7 @@ export function createNudges({ ledger, items, now, settings, random = Math.rando
   const serial = createSerialQueue();
 
   async function readState(dayStartHour: number): Promise<NudgeState> {
-    return readNudgeState(await items.readOwned(nudgeState), now(), dayStartHour).state;
+    return readNudgeState(await items.read(nudgeState), now(), dayStartHour).state;
   }
 
   async function frequency(current: Settings): Promise<NudgeFrequency> {

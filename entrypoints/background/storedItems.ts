@@ -1,11 +1,11 @@
 /**
  * The background's reads of stored items: an unreadable value is kept aside in the ledger's
- * keep-aside store (the same one the ledger's own records use) and the fallback is used. For
- * state the background owns, the unreadable value is then removed, so it is kept aside once; the
- * settings stay where they are (another browser with a newer version may still read them).
+ * keep-aside store (the same one the ledger's own records use) and the fallback is used. The
+ * value stays where it is until the next write replaces it: removing it here could race with
+ * that write. Keeping the same value aside again leaves one entry (keptAside.ts).
  */
 
-import { loadItem, removeItem } from '@/utils/storage/itemStore';
+import { loadItem } from '@/utils/storage/itemStore';
 import type { StoredItem } from '@/utils/storage/items';
 import { keptAsideEntry, readOrKeepAside } from '@/utils/storage/keptAside';
 import type { LedgerStore } from '@/utils/storage/ledgerStore';
@@ -18,24 +18,19 @@ export function createItemReader(ledger: LedgerStore, now: () => number) {
 
   return {
     keepAside,
-    /** Read `item`; an unreadable value is kept aside and removed, and the fallback used. */
-    async readOwned<T>(item: StoredItem<T>): Promise<T> {
+    /** Read `item`; an unreadable value is kept aside and the fallback used. */
+    async read<T>(item: StoredItem<T>): Promise<T> {
       const { raw } = await loadItem(item);
-      let unreadable: Parameters<LedgerStore['keepAside']>[0] | undefined;
+      const kept: Promise<void>[] = [];
       const value = readOrKeepAside(
         item.id,
         raw,
         item.read,
         item.fallback,
-        (entry) => {
-          unreadable = entry;
-        },
+        (entry) => kept.push(ledger.keepAside(entry)),
         now(),
       );
-      if (unreadable) {
-        await ledger.keepAside(unreadable);
-        await removeItem(item as StoredItem<unknown>);
-      }
+      await Promise.all(kept);
       return value;
     },
   };

@@ -61,7 +61,10 @@ export async function exportAll(ledger = new LedgerStore(), now = new Date()): P
   return name;
 }
 
-export function DashboardApp({ load = () => loadDashboard() }: { load?: () => Promise<DashboardData> }) {
+/** One loader for the page's life: a fresh default on every render would read again after each. */
+const loadNow = () => loadDashboard();
+
+export function DashboardApp({ load = loadNow }: { load?: () => Promise<DashboardData> }) {
   const [data, setData] = useState<DashboardData | undefined>();
   const [failed, setFailed] = useState(false);
   useEffect(() => {

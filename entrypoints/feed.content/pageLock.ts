@@ -3,9 +3,34 @@
  * paused (and paused again if the site restarts it). Everything is put back afterwards.
  */
 const LOCK_STYLE = 'overflow:hidden!important;';
+/** How many elements the lock looks through for players inside open shadow roots. */
+const MAX_ELEMENTS_SEARCHED = 20_000;
+
+/** The page's open shadow roots (players built as web components), found once when it locks. */
+function openShadowRoots(doc: Document): ShadowRoot[] {
+  const found: ShadowRoot[] = [];
+  const pending: (Document | ShadowRoot)[] = [doc];
+  let searched = 0;
+  while (pending.length > 0 && searched < MAX_ELEMENTS_SEARCHED) {
+    const root = pending.pop() as Document | ShadowRoot;
+    for (const element of root.querySelectorAll('*')) {
+      searched += 1;
+      const shadow = element.shadowRoot;
+      // Our own UI is not the page's media.
+      if (shadow && !element.tagName.startsWith('OUTSIDE-THE-FRAME')) {
+        found.push(shadow);
+        pending.push(shadow);
+      }
+      if (searched >= MAX_ELEMENTS_SEARCHED) break;
+    }
+  }
+  return found;
+}
 
 export class PageLock {
   private saved: { element: HTMLElement; style: string | null }[] = [];
+  /** Where `play` is watched: the document and the open shadow roots found at lock time. */
+  private watched: (Document | ShadowRoot)[] = [];
   private locked = false;
 
   constructor(private readonly doc: Document = document) {}
@@ -37,10 +62,14 @@ export class PageLock {
           : LOCK_STYLE;
       element.setAttribute('style', `${element.getAttribute('style') ?? ''};${extra}`);
     }
-    for (const media of this.doc.querySelectorAll('video, audio')) {
-      if (media instanceof HTMLMediaElement) media.pause();
+    // `play` does not cross shadow boundaries, so each open shadow root is watched too.
+    this.watched = [this.doc, ...openShadowRoots(this.doc)];
+    for (const root of this.watched) {
+      for (const media of root.querySelectorAll('video, audio')) {
+        if (media instanceof HTMLMediaElement) media.pause();
+      }
+      root.addEventListener('play', this.stopMedia, true);
     }
-    this.doc.addEventListener('play', this.stopMedia, true);
     this.doc.addEventListener('wheel', this.stopScroll, { capture: true, passive: false });
     this.doc.addEventListener('touchmove', this.stopScroll, { capture: true, passive: false });
   }
@@ -53,7 +82,8 @@ export class PageLock {
       else element.setAttribute('style', style);
     }
     this.saved = [];
-    this.doc.removeEventListener('play', this.stopMedia, true);
+    for (const root of this.watched) root.removeEventListener('play', this.stopMedia, true);
+    this.watched = [];
     this.doc.removeEventListener('wheel', this.stopScroll, { capture: true });
     this.doc.removeEventListener('touchmove', this.stopScroll, { capture: true });
   }

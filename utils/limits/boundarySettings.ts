@@ -15,6 +15,7 @@
  */
 import * as v from 'valibot';
 import { BUILT_IN_SITE_IDS, type BuiltInSiteId } from '../sites/types';
+import { plainRecord } from '../storage/recordKind';
 
 export const SUGGESTED_DAILY_LIMIT_MINUTES = 30;
 export const SUGGESTED_SITE_LIMIT_MINUTES = 10;
@@ -120,7 +121,7 @@ export const BoundarySettingsSchema = v.object({
   /** Feed minutes a day over all sites; `null` = no overall limit (the default). */
   dailyLimitMinutes: v.nullable(LimitMinutesSchema),
   /** Feed minutes a day per built-in site; a site without an entry has no limit of its own. */
-  siteLimits: v.record(v.picklist(BUILT_IN_SITE_IDS, M.unknownSite), LimitMinutesSchema),
+  siteLimits: plainRecord(v.picklist(BUILT_IN_SITE_IDS, M.unknownSite), LimitMinutesSchema, M.shape),
   /** Local-time windows without feeds. `end < start` runs across midnight (belongs to the start's day). */
   feedFreeWindows: FeedFreeWindowsSchema,
   /** Percent of a limit at which the quiet warning comes. */

@@ -7,7 +7,7 @@
  * the clock's part (`boundaryClock`) says until when the calendar holds. Pure.
  */
 import * as v from 'valibot';
-import type { RecordKind } from '../storage/recordKind';
+import { plainRecord, type RecordKind } from '../storage/recordKind';
 import type { DayKey } from '../time/day';
 import type { BoundarySettings } from './boundarySettings';
 import { type BoundaryClock, type BoundaryDecision, type BoundaryUsage, decideWithClock, totalUsedMs } from './decide';
@@ -31,7 +31,7 @@ export const PublishedUsageKind: RecordKind<PublishedUsage> = {
   schema: v.object({
     schemaVersion: v.literal(1),
     day: v.string(),
-    todayMsBySite: v.record(v.pipe(v.string(), v.maxLength(200)), Milliseconds),
+    todayMsBySite: plainRecord(v.pipe(v.string(), v.maxLength(200)), Milliseconds),
     at: Milliseconds,
   }),
   migrations: {},

@@ -8,7 +8,7 @@
  * No clock and no randomness inside: `now` and `rng` are passed in.
  */
 import * as v from 'valibot';
-import { type RecordKind, type RecordProblem, readRecord } from '../storage/recordKind';
+import { plainRecord, type RecordKind, type RecordProblem, readRecord } from '../storage/recordKind';
 import { type DayKey, dayKeyOf, isDayKey, nextDayStartAfter, parseDayKey } from '../time/day';
 import {
   adjustTagWeight,
@@ -328,7 +328,7 @@ export const NudgeStateKind: RecordKind<NudgeState> = {
       shownToday: v.pipe(v.number(), v.integer(), v.minValue(0)),
       lastShownAt: v.optional(Moment),
       snoozedUntil: v.optional(Moment),
-      tagWeights: v.record(Id, v.pipe(v.number(), v.minValue(TAG_WEIGHT_MIN), v.maxValue(TAG_WEIGHT_MAX))),
+      tagWeights: plainRecord(Id, v.pipe(v.number(), v.minValue(TAG_WEIGHT_MIN), v.maxValue(TAG_WEIGHT_MAX))),
       rotation: v.object({ queue: v.array(Id), known: v.array(Id), recent: v.array(Id) }),
     }),
     // Optional fields are left out rather than stored as `undefined`.

@@ -46,6 +46,17 @@ export function isPlainRecord(value: unknown): value is Record<string, unknown> 
   return prototype === Object.prototype || prototype === null;
 }
 
+/**
+ * `v.record` with arrays refused: valibot's record accepts any object, so a list stored where
+ * a map belongs would read as `{ 0: … }`. Every map inside a stored record uses this.
+ */
+export function plainRecord<
+  const Key extends v.GenericSchema<string, string | number | symbol>,
+  const Value extends v.GenericSchema,
+>(key: Key, value: Value, message?: string) {
+  return v.pipe(v.custom<Record<string, unknown>>(isPlainRecord, message), v.record(key, value, message));
+}
+
 const refuse = <T>(problem: RecordProblem): RecordRead<T> => ({ ok: false, problem });
 
 /** The first issue's place in the value (`ms.instagram`), or '' for the value itself. */

@@ -12,7 +12,7 @@ import * as v from 'valibot';
 import { type DayKey, isDayKey } from '../time/day';
 import type { Interval } from '../time/intervals';
 import type { SessionRecord } from '../time/sessions';
-import { isPlainRecord, type RecordKind, type RecordRead, readRecord } from './recordKind';
+import { isPlainRecord, plainRecord, type RecordKind, type RecordRead, readRecord } from './recordKind';
 
 export const LEDGER_SCHEMA_VERSION = 1;
 
@@ -51,7 +51,7 @@ const DayTotalsSchema = v.object({
   schemaVersion: v.literal(LEDGER_SCHEMA_VERSION),
   day: Day,
   /** Active milliseconds per site id. */
-  ms: v.record(Id, Milliseconds),
+  ms: plainRecord(Id, Milliseconds),
 });
 
 const DaySessionsSchema = v.object({
@@ -71,7 +71,7 @@ const TrackingStateSchema = v.object({
   /** Union of recently counted time, for de-duplication. */
   counted: v.array(IntervalSchema),
   /** The latest session per site: where to find it. */
-  latestSession: v.record(Id, v.object({ id: Id, day: Day })),
+  latestSession: plainRecord(Id, v.object({ id: Id, day: Day })),
 });
 
 export type DayTotalsRecord = v.InferOutput<typeof DayTotalsSchema>;

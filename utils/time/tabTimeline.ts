@@ -5,7 +5,7 @@
  * Plain data, kept in `storage.session` so it survives the service worker being stopped.
  */
 import * as v from 'valibot';
-import type { RecordKind } from '../storage/recordKind';
+import { plainRecord, type RecordKind } from '../storage/recordKind';
 import type { Interval } from './intervals';
 
 export interface ActivationEvent {
@@ -28,7 +28,7 @@ const EventSchema = v.object({ at: v.pipe(v.number(), v.finite()), tabId: v.pipe
 export const TabTimelineKind: RecordKind<StoredTabTimeline> = {
   name: 'tab-timeline',
   version: 1,
-  schema: v.object({ schemaVersion: v.literal(1), windows: v.record(v.string(), v.array(EventSchema)) }),
+  schema: v.object({ schemaVersion: v.literal(1), windows: plainRecord(v.string(), v.array(EventSchema)) }),
   migrations: {},
   // Before it had a version, the timeline was stored bare: window id → events.
   adoptUnversioned: (value) => ({ windows: value }),

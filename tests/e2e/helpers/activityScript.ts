@@ -11,10 +11,10 @@ type Interval = [start: number, end: number];
 
 /**
  * After the last moment that counts for a tab, its span is cut at the next 1 s tick and
- * sent with the next report (every 10 s), then stored after a 250 ms batch
- * (entrypoints/feed.content/activity.ts, entrypoints/background/tracking.ts).
+ * sent with the next report (every 20 s while active, at once when the span closes), then
+ * stored after a 250 ms batch (entrypoints/feed.content/activity.ts, entrypoints/background/tracking.ts).
  */
-export const REPORT_SETTLE_MS = 1_000 + 10_000 + 2_000;
+export const REPORT_SETTLE_MS = 1_000 + 20_000 + 2_000;
 
 /** How often the scripted user turns the mouse wheel, and by how much. */
 const WHEEL_EVERY_MS = 300;
