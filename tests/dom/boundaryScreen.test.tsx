@@ -1,17 +1,29 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BoundaryScreen, type BoundaryScreenProps } from '@/components/BoundaryScreen';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { type BoundaryActionResult, BoundaryScreen, type BoundaryScreenProps } from '@/components/BoundaryScreen';
+import { resetFormatters } from '@/components/text/format';
+import { useTimeZone } from '../helpers/timeZone';
 import { byRoleName, click, mount } from './render';
 
-// The messages are not in messages.json yet: show each key with its substitutions.
-vi.mock('@/utils/i18n', () => ({
-  t: (key: string, subs?: string | string[]) => [key, ...(subs === undefined ? [] : [subs].flat())].join(' '),
-}));
+/** 23 November 2026, 04:00 in Tokyo (19:00 UTC the day before): she reads her own local time. */
+const liftsAt = Date.UTC(2026, 10, 22, 19, 0);
 
-const liftsAt = new Date(2026, 10, 23, 4, 0).getTime();
-const time = new Date(liftsAt).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+useTimeZone('Asia/Tokyo');
+
+beforeEach(() => {
+  vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-US');
+  resetFormatters();
+});
+
+const LEAVE = 'Leave Instagram';
+const MORE = 'A few more minutes…';
+const EXTEND = 'Take 5 more min';
+const PAUSE_TODAY = 'Pause all limits for the rest of today';
+const PAUSE_STARTED = 'A 10-second pause. Take one slow breath in, and let it out.';
+const PAUSE_DONE = 'Thank you for pausing. Choose what feels right for you now.';
 
 function props(overrides: Partial<BoundaryScreenProps> = {}): BoundaryScreenProps {
   return {
@@ -51,7 +63,7 @@ async function tick(ms: number) {
   });
 }
 
-async function openPause(view: HTMLElement, name = 'boundaryMoreMinutes') {
+async function openPause(view: HTMLElement, name = MORE) {
   await click(button(view, name));
 }
 
@@ -67,27 +79,34 @@ describe('boundary screen', () => {
     expect(dialog?.getAttribute('aria-modal')).toBe('true');
     const heading = view.querySelector(`[id="${dialog?.getAttribute('aria-labelledby')}"]`);
     expect(heading?.tagName).toBe('H1');
-    expect(heading?.textContent).toBe('boundaryLimitHeading Instagram');
+    expect(heading?.textContent).toBe('You set a boundary for Instagram');
     const text = view.querySelector(`[id="${dialog?.getAttribute('aria-describedby')}"]`);
-    expect(text?.textContent).toBe(`boundaryLimitTextOverall 30 ${time}`);
-    expect(view.textContent).toContain('boundaryCareLine');
+    expect(text?.textContent).toBe('Your 30-minute limit for feeds today is reached. It lifts at 04:00 AM.');
+    expect(view.querySelector('.otf-care')?.textContent).toBe(
+      'Stepping away is a way of caring for yourself. The feed will keep; this moment is yours.',
+    );
   });
 
   it.each([
     [
       { scope: 'site' as const, limitMinutes: 15 },
-      'boundaryLimitHeading Instagram',
-      `boundaryLimitTextSite 15 Instagram ${time}`,
+      'You set a boundary for Instagram',
+      'Your 15-minute limit for Instagram today is reached. It lifts at 04:00 AM.',
+    ],
+    [
+      { scope: 'overall' as const, limitMinutes: 1440, liftsAt: liftsAt + 15 * 60 * 60_000 },
+      'You set a boundary for Instagram',
+      'Your 1,440-minute limit for feeds today is reached. It lifts at 07:00 PM.',
     ],
     [
       { kind: 'feed-free' as const, windowLabel: 'Bedtime routine' },
-      'boundaryFeedFreeHeading',
-      `boundaryFeedFreeTextNamed Bedtime routine Instagram ${time}`,
+      'This is your feed-free time',
+      'You chose to keep “Bedtime routine” free of feeds. You can scroll Instagram again from 04:00 AM.',
     ],
     [
       { kind: 'feed-free' as const, windowLabel: '  ' },
-      'boundaryFeedFreeHeading',
-      `boundaryFeedFreeText Instagram ${time}`,
+      'This is your feed-free time',
+      'You chose to keep this time free of feeds. You can scroll Instagram again from 04:00 AM.',
     ],
   ])('words the boundary she set (%o)', async (overrides, heading, text) => {
     const view = await mount(<BoundaryScreen {...props(overrides)} />);
@@ -98,7 +117,7 @@ describe('boundary screen', () => {
   it('focuses Leave first and leaves with one tap', async () => {
     const onLeave = vi.fn();
     const view = await mount(<BoundaryScreen {...props({ onLeave })} />);
-    const leave = button(view, 'boundaryLeave Instagram');
+    const leave = button(view, LEAVE);
     expect(document.activeElement).toBe(leave);
     await click(leave);
     expect(onLeave).toHaveBeenCalledOnce();
@@ -107,7 +126,7 @@ describe('boundary screen', () => {
   it('offers reflection', async () => {
     const onReflect = vi.fn();
     const view = await mount(<BoundaryScreen {...props({ onReflect })} />);
-    await click(button(view, 'boundaryReflect'));
+    await click(button(view, 'Reflect on this'));
     expect(onReflect).toHaveBeenCalledOnce();
   });
 
@@ -117,19 +136,19 @@ describe('boundary screen', () => {
     const view = await mount(<BoundaryScreen {...props({ onExtend })} />);
     await openPause(view);
     const live = view.querySelector('[aria-live="polite"]');
-    expect(live?.textContent).toBe('boundaryPauseStarted 10');
-    const extend = () => button(view, 'boundaryExtend 5');
+    expect(live?.textContent).toBe(PAUSE_STARTED);
+    const extend = () => button(view, EXTEND);
     expect(extend()?.disabled).toBe(true);
     expect(view.querySelector('.otf-countdown')?.textContent).toBe('10');
 
     await tick(9000);
     expect(extend()?.disabled).toBe(true);
     expect(view.querySelector('.otf-countdown')?.textContent).toBe('1');
-    expect(live?.textContent).toBe('boundaryPauseStarted 10');
+    expect(live?.textContent).toBe(PAUSE_STARTED);
 
     await tick(1000);
     expect(extend()?.disabled).toBe(false);
-    expect(live?.textContent).toBe('boundaryPauseDone 10');
+    expect(live?.textContent).toBe(PAUSE_DONE);
     await click(extend());
     expect(onExtend).toHaveBeenCalledOnce();
   });
@@ -151,19 +170,19 @@ describe('boundary screen', () => {
     await rerender(false);
     expect(view.querySelector('.otf-countdown')?.textContent).toBe('10');
     await tick(30_000);
-    expect(button(view, 'boundaryExtend 5')?.disabled).toBe(true);
+    expect(button(view, EXTEND)?.disabled).toBe(true);
     expect(view.querySelector('.otf-countdown')?.textContent).toBe('10');
 
     await rerender(true);
     expect(onPauseStart).toHaveBeenCalledTimes(2);
     await tick(9000);
-    expect(button(view, 'boundaryExtend 5')?.disabled).toBe(true);
+    expect(button(view, EXTEND)?.disabled).toBe(true);
     await tick(1000);
-    expect(button(view, 'boundaryExtend 5')?.disabled).toBe(false);
+    expect(button(view, EXTEND)?.disabled).toBe(false);
 
     // Even after the pause was waited out, leaving the page starts it over.
     await rerender(false);
-    expect(button(view, 'boundaryExtend 5')?.disabled).toBe(true);
+    expect(button(view, EXTEND)?.disabled).toBe(true);
   });
 
   it('pauses limits for today only after the same pause', async () => {
@@ -171,7 +190,7 @@ describe('boundary screen', () => {
     const onPauseToday = vi.fn(async () => ({ ok: true as const }));
     const view = await mount(<BoundaryScreen {...props({ onPauseToday })} />);
     await openPause(view);
-    const pauseToday = () => button(view, 'boundaryPauseToday');
+    const pauseToday = () => button(view, PAUSE_TODAY);
     expect(pauseToday()?.disabled).toBe(true);
     await tick(10_000);
     expect(pauseToday()?.disabled).toBe(false);
@@ -179,41 +198,105 @@ describe('boundary screen', () => {
     expect(onPauseToday).toHaveBeenCalledOnce();
   });
 
-  it('says why when the extra minutes could not be given, and lets her try again', async () => {
+  it.each<[string, BoundaryActionResult, string]>([
+    [
+      'she chose no extra time',
+      { ok: false, reason: { code: 'no-extra-chosen' } },
+      'You chose not to have extra time on this boundary.',
+    ],
+    [
+      'today’s extra times are taken',
+      { ok: false, reason: { code: 'no-extra-left', perDay: 3 } },
+      'Today’s extra times are taken (you chose 3 a day).',
+    ],
+    [
+      'the pause is not over (seconds)',
+      { ok: false, reason: { code: 'pause-not-over', secondsLeft: 4 } },
+      'The pause isn’t over yet: 4 more seconds.',
+    ],
+    [
+      'the pause is not over (one second)',
+      { ok: false, reason: { code: 'pause-not-over', secondsLeft: 1 } },
+      'The pause isn’t over yet: one more second.',
+    ],
+    [
+      'the request came from elsewhere',
+      { ok: false, reason: { code: 'not-here' } },
+      'This page can’t change your boundaries. Please try from the site’s own tab.',
+    ],
+    ['there was no answer', undefined, 'Outside the Frame didn’t answer just now. Please try again in a moment.'],
+  ])('says why the extra minutes were not added when %s, and lets her try again', async (_, reply, why) => {
     fakeIntervals();
-    const onExtend = vi.fn(async () => ({ ok: false as const, reason: 'No extra minutes left today' }));
+    const onExtend = vi.fn(async () => reply);
     const view = await mount(<BoundaryScreen {...props({ onExtend })} />);
     await openPause(view);
     await tick(10_000);
-    await click(button(view, 'boundaryExtend 5'));
-    expect(view.querySelector('.otf-problem')?.textContent).toBe('boundaryExtendFailed No extra minutes left today');
-    expect(button(view, 'boundaryExtend 5')?.disabled).toBe(false);
+    await click(button(view, EXTEND));
+    expect(view.querySelector('.otf-problem')?.textContent).toBe(`The extra minutes weren’t added: ${why}`);
+    expect(button(view, EXTEND)?.disabled).toBe(false);
+    await click(button(view, EXTEND));
+    expect(onExtend).toHaveBeenCalledTimes(2);
+  });
+
+  it('says to try again when asking failed outright, and why pausing for today was refused', async () => {
+    fakeIntervals();
+    const onExtend = vi.fn(async (): Promise<BoundaryActionResult> => {
+      throw new Error('Extension context invalidated.');
+    });
+    const onPauseToday = vi.fn(
+      async (): Promise<BoundaryActionResult> => ({ ok: false, reason: { code: 'pause-not-over', secondsLeft: 2 } }),
+    );
+    const view = await mount(<BoundaryScreen {...props({ onExtend, onPauseToday })} />);
+    await openPause(view);
+    await tick(10_000);
+    await click(button(view, EXTEND));
+    expect(view.querySelector('.otf-problem')?.textContent).toBe(
+      'The extra minutes weren’t added: Outside the Frame didn’t answer just now. Please try again in a moment.',
+    );
+    await click(button(view, PAUSE_TODAY));
+    expect(view.querySelector('.otf-problem')?.textContent).toBe(
+      'Limits weren’t paused: The pause isn’t over yet: 2 more seconds.',
+    );
+  });
+
+  it('once a request is granted, shows no problem and takes no second tap (the page replaces the screen)', async () => {
+    fakeIntervals();
+    const onExtend = vi.fn(async (): Promise<BoundaryActionResult> => ({ ok: true }));
+    const view = await mount(<BoundaryScreen {...props({ onExtend })} />);
+    await openPause(view);
+    await tick(10_000);
+    await click(button(view, EXTEND));
+    expect(view.querySelector('.otf-problem')?.textContent).toBe('');
+    expect(button(view, EXTEND)?.disabled).toBe(true);
+    expect(button(view, PAUSE_TODAY)?.disabled).toBe(true);
+    await click(button(view, EXTEND));
+    expect(onExtend).toHaveBeenCalledOnce();
   });
 
   it('without extra minutes left: a kind line, no "few more minutes", and pausing for today still possible', async () => {
     fakeIntervals();
     const view = await mount(<BoundaryScreen {...props({ extensionsLeft: 0 })} />);
-    expect(button(view, 'boundaryMoreMinutes')).toBeUndefined();
-    expect(view.textContent).toContain('boundaryNoExtraLeft');
-    await openPause(view, 'boundaryPauseTodayLink');
-    expect(button(view, 'boundaryExtend 5')).toBeUndefined();
-    expect(button(view, 'boundaryPauseToday')?.disabled).toBe(true);
+    expect(button(view, MORE)).toBeUndefined();
+    expect(view.textContent).toContain('You’ve used today’s extra minutes.');
+    await openPause(view, 'Pause limits for today…');
+    expect(button(view, EXTEND)).toBeUndefined();
+    expect(button(view, PAUSE_TODAY)?.disabled).toBe(true);
     await tick(10_000);
-    expect(button(view, 'boundaryPauseToday')?.disabled).toBe(false);
+    expect(button(view, PAUSE_TODAY)?.disabled).toBe(false);
   });
 
   it('Esc never dismisses the screen; from the pause it returns to the main view', async () => {
     const view = await mount(<BoundaryScreen {...props()} />);
     await key(document.activeElement, 'Escape');
     expect(dialogOf(view)).not.toBeNull();
-    expect(button(view, 'boundaryMoreMinutes')).toBeDefined();
+    expect(button(view, MORE)).toBeDefined();
 
     await openPause(view);
     expect(view.querySelector('fieldset')).not.toBeNull();
     await key(document.activeElement, 'Escape');
     expect(view.querySelector('fieldset')).toBeNull();
     expect(dialogOf(view)).not.toBeNull();
-    expect(document.activeElement).toBe(button(view, 'boundaryMoreMinutes'));
+    expect(document.activeElement).toBe(button(view, MORE));
   });
 
   it('keeps Esc from reaching the site behind it', async () => {
@@ -221,7 +304,7 @@ describe('boundary screen', () => {
     document.addEventListener('keydown', siteHandler);
     try {
       const view = await mount(<BoundaryScreen {...props()} />);
-      await key(button(view, 'boundaryLeave Instagram'), 'Escape');
+      await key(button(view, LEAVE), 'Escape');
       expect(siteHandler).not.toHaveBeenCalled();
     } finally {
       document.removeEventListener('keydown', siteHandler);
@@ -232,14 +315,14 @@ describe('boundary screen', () => {
     const view = await mount(<BoundaryScreen {...props()} />);
     await openPause(view);
     expect(document.activeElement).toBe(view.querySelector('fieldset'));
-    await click(button(view, 'boundaryBack'));
-    expect(document.activeElement).toBe(button(view, 'boundaryMoreMinutes'));
+    await click(button(view, 'Back'));
+    expect(document.activeElement).toBe(button(view, MORE));
   });
 
   it('traps focus: Tab from the last control goes to the first, Shift+Tab from the first to the last', async () => {
     const view = await mount(<BoundaryScreen {...props()} />);
-    const leave = button(view, 'boundaryLeave Instagram');
-    const last = button(view, 'boundaryMoreMinutes');
+    const leave = button(view, LEAVE);
+    const last = button(view, MORE);
     last?.focus();
     await key(last, 'Tab');
     expect(document.activeElement).toBe(leave);
@@ -251,10 +334,10 @@ describe('boundary screen', () => {
     fakeIntervals();
     const view = await mount(<BoundaryScreen {...props()} />);
     await openPause(view);
-    const back = button(view, 'boundaryBack');
+    const back = button(view, 'Back');
     back?.focus();
     await key(back, 'Tab');
-    expect(document.activeElement).toBe(button(view, 'boundaryLeave Instagram'));
+    expect(document.activeElement).toBe(button(view, LEAVE));
     await key(document.activeElement, 'Tab', true);
     expect(document.activeElement).toBe(back);
   });

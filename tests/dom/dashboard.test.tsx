@@ -1,49 +1,171 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import 'fake-indexeddb/auto';
+import { render } from 'preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ExportPanel } from '@/components/ExportPanel';
-import { DashboardApp } from '@/entrypoints/dashboard/DashboardApp';
+import { resetFormatters } from '@/components/text/format';
+import { DashboardApp, type DashboardData, loadDashboard } from '@/entrypoints/dashboard/DashboardApp';
+import { keptAsideEntry } from '@/utils/storage/keptAside';
+import { type DayRecords, LedgerStore } from '@/utils/storage/ledgerStore';
+import type { DayTotalsRecord } from '@/utils/storage/records';
+import { DEFAULT_SETTINGS } from '@/utils/storage/settings';
 import { dayKeyOf } from '@/utils/time/day';
+import { useTimeZone } from '../helpers/timeZone';
 import { click, mount } from './render';
 
 const MIN = 60_000;
+/** Sunday 22 November 2026, noon UTC. */
+const NOW = Date.UTC(2026, 10, 22, 12, 0);
+const WEEK = ['2026-11-16', '2026-11-17', '2026-11-18', '2026-11-19', '2026-11-20', '2026-11-21', '2026-11-22'];
+
+useTimeZone('UTC');
+
+beforeEach(() => {
+  vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-US');
+  resetFormatters();
+});
+
 afterEach(() => {
+  // Unmount, so nothing a page started keeps running into the next test.
+  for (const container of document.body.querySelectorAll(':scope > div')) render(null, container);
   document.body.innerHTML = '';
 });
 
-const today = dayKeyOf(Date.now(), 4);
-const snapshot = (ms: Record<string, number>, unreadable = 0) => ({
-  dayStartHour: 4,
-  snapshot: {
-    days: [{ schemaVersion: 1, day: today, ms }],
-    sessions: [],
-    nudges: [],
-    unreadable: Array.from({ length: unreadable }, (_, i) => ({ key: `day/bad-${i}`, reason: 'x', at: 0, value: i })),
-  },
-});
+function week(totals: Record<string, Record<string, number>>, unreadable = 0): DashboardData {
+  return { days: WEEK, totals: new Map(Object.entries(totals)), unreadable };
+}
+
+const cells = (row: Element | null | undefined) =>
+  [...(row?.querySelectorAll('th, td') ?? [])].map((cell) => cell.textContent);
 
 describe('dashboard', () => {
-  it('shows the last 7 days as a table with a column per site', async () => {
-    const view = await mount(<DashboardApp load={async () => snapshot({ instagram: 12 * MIN, tiktok: 3 * MIN })} />);
+  it('shows the last 7 days as a table, oldest first, with a column per site', async () => {
+    const view = await mount(
+      <DashboardApp
+        load={async () =>
+          week({ '2026-11-18': { reddit: 30_000 }, '2026-11-22': { instagram: 12 * MIN, tiktok: 65 * MIN } })
+        }
+      />,
+    );
+    expect(view.querySelector('h1')?.textContent).toBe('Your time on feeds');
     const table = view.querySelector('table');
     expect(table?.querySelector('caption')?.textContent).toBe('The last 7 days');
-    const headers = [...(table?.querySelectorAll('thead th') ?? [])].map((th) => th.textContent);
-    expect(headers).toEqual(['Day', 'Instagram', 'TikTok', 'Total']);
-    expect(table?.querySelectorAll('tbody tr')).toHaveLength(7);
-    const lastRow = [...(table?.querySelectorAll('tbody tr:last-child td') ?? [])].map((td) => td.textContent);
-    expect(lastRow).toEqual(['12 min', '3 min', '15 min']);
+    expect(cells(table?.querySelector('thead tr'))).toEqual(['Day', 'Instagram', 'Reddit', 'TikTok', 'Total']);
+    const rows = [...(table?.querySelectorAll('tbody tr') ?? [])];
+    expect(rows.map((row) => row.querySelector('th time')?.getAttribute('datetime'))).toEqual(WEEK);
+    expect(cells(rows[0])).toEqual(['Mon, Nov 16', '0 min', '0 min', '0 min', '0 min']);
+    expect(cells(rows[2])).toEqual(['Wed, Nov 18', '0 min', 'under 1 min', '0 min', 'under 1 min']);
+    expect(cells(rows[6])).toEqual(['Sun, Nov 22', '12 min', '0 min', '1 h 5 min', '1 h 17 min']);
+    expect(table?.querySelector('tbody th')?.getAttribute('scope')).toBe('row');
   });
 
   it('explains the empty state before any time is counted', async () => {
-    const view = await mount(<DashboardApp load={async () => snapshot({})} />);
+    const view = await mount(<DashboardApp load={async () => week({})} />);
+    expect(view.querySelector('table')).toBeNull();
+    expect(view.textContent).toContain('Nothing counted yet. Time appears here after you spend a moment on a feed.');
+  });
+
+  it('counts a week of zeroes as nothing counted', async () => {
+    const view = await mount(<DashboardApp load={async () => week({ '2026-11-20': { x: 0 } })} />);
     expect(view.querySelector('table')).toBeNull();
     expect(view.textContent).toContain('Nothing counted yet.');
   });
 
-  it('tells her when some records could not be read and that they are kept', async () => {
-    const view = await mount(<DashboardApp load={async () => snapshot({ x: MIN }, 2)} />);
-    expect(view.querySelector('[role="note"]')?.textContent).toBe(
-      '2 stored records could not be read. They are kept aside, unchanged, and included in your export.',
+  it.each([
+    [2, '2 stored records could not be read. They are kept aside, unchanged, and included in your export.'],
+    [1234, '1,234 stored records could not be read. They are kept aside, unchanged, and included in your export.'],
+  ])('tells her when %s records could not be read and that they are kept', async (unreadable, text) => {
+    const view = await mount(<DashboardApp load={async () => week({ '2026-11-22': { x: MIN } }, unreadable)} />);
+    expect(view.querySelector('[role="note"]')?.textContent).toBe(text);
+  });
+
+  it('has no such note when everything could be read', async () => {
+    const view = await mount(<DashboardApp load={async () => week({ '2026-11-22': { x: MIN } })} />);
+    expect(view.querySelector('[role="note"]')).toBeNull();
+  });
+
+  it('says plainly when the data could not be read', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const view = await mount(
+      <DashboardApp
+        load={async () => {
+          throw new Error('QuotaExceededError');
+        }}
+      />,
     );
+    expect(view.querySelector('[role="alert"]')?.textContent).toBe(
+      'Your data could not be read just now. Nothing was changed; try reopening this page.',
+    );
+    expect(view.textContent).not.toContain('QuotaExceededError');
+    expect(view.querySelector('table')).toBeNull();
+  });
+
+  it('with its own loader, shows what the ledger holds today and counts what is kept aside', async () => {
+    const ledger = new LedgerStore();
+    await ledger.deleteAll();
+    const today = dayKeyOf(Date.now(), 4);
+    await ledger.importRecords([[`day/${today}`, { schemaVersion: 1, day: today, ms: { instagram: 12 * MIN } }]]);
+    await ledger.keepAside(keptAsideEntry('sync:settings', { broken: true }, { code: 'not-a-record' }, NOW));
+    const view = await mount(<DashboardApp />);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const rows = [...view.querySelectorAll('tbody tr')];
+    expect(rows).toHaveLength(7);
+    expect(rows.at(-1)?.querySelector('time')?.getAttribute('datetime')).toBe(today);
+    expect(cells(rows.at(-1)).slice(1)).toEqual(['12 min', '12 min']);
+    expect(view.querySelector('[role="note"]')?.textContent).toBe(
+      '1 stored records could not be read. They are kept aside, unchanged, and included in your export.',
+    );
+  });
+
+  it('reads once when it opens with its own loader (no reading again on every render)', async () => {
+    const sync = vi.spyOn(fakeBrowser.storage.sync, 'get');
+    const view = await mount(<DashboardApp />);
+    // Give a re-reading page time to show itself.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(view.querySelector('h1')?.textContent).toBe('Your time on feeds');
+    expect(sync).toHaveBeenCalledOnce();
+  });
+});
+
+describe('loadDashboard', () => {
+  function fakeLedger(records: Record<string, Record<string, number>>, unreadableInRange = 0, keptAside = 0) {
+    const readRange = vi.fn(
+      async (_type: 'day', _from: string, _to: string): Promise<DayRecords<DayTotalsRecord>> => ({
+        records: new Map(Object.entries(records).map(([day, ms]) => [day, { schemaVersion: 1 as const, day, ms }])),
+        unreadable: Array.from({ length: unreadableInRange }, (_, index) => ({
+          key: `day/bad-${index}`,
+          reason: 'invalid',
+          at: 0,
+          value: index,
+        })),
+      }),
+    );
+    const keptAsideCount = vi.fn(async () => keptAside);
+    return { ledger: { readRange, keptAsideCount } as unknown as LedgerStore, readRange, keptAsideCount };
+  }
+
+  it('reads the last 7 days as one key range, and counts kept-aside and unreadable values', async () => {
+    const { ledger, readRange, keptAsideCount } = fakeLedger({ '2026-11-20': { instagram: 5 * MIN } }, 2, 3);
+    const data = await loadDashboard(ledger, NOW);
+    expect(data.days).toEqual(WEEK);
+    expect(readRange).toHaveBeenCalledExactlyOnceWith('day', '2026-11-16', '2026-11-22');
+    expect(keptAsideCount).toHaveBeenCalledOnce();
+    expect([...data.totals]).toEqual([['2026-11-20', { instagram: 5 * MIN }]]);
+    expect(data.unreadable).toBe(5);
+  });
+
+  it('ends the week at the day her settings say it is', async () => {
+    const settings = structuredClone(DEFAULT_SETTINGS);
+    settings.tracking.dayStartHour = 6;
+    await fakeBrowser.storage.sync.set({ settings });
+    const { ledger, readRange } = fakeLedger({});
+    // 05:00 on the 22nd is still the 21st for a day that starts at 06:00.
+    const data = await loadDashboard(ledger, Date.UTC(2026, 10, 22, 5, 0));
+    expect(data.days.at(-1)).toBe('2026-11-21');
+    expect(data.days).toHaveLength(7);
+    expect(readRange).toHaveBeenCalledExactlyOnceWith('day', '2026-11-15', '2026-11-21');
+    expect(data.unreadable).toBe(0);
   });
 });
 
@@ -51,25 +173,28 @@ describe('export panel', () => {
   it('runs the export from the "Export data" button and announces the file', async () => {
     const onExport = vi.fn(async () => 'outside-the-frame-2026-11-22.json');
     const view = await mount(<ExportPanel onExport={onExport} />);
+    expect(view.querySelector('h2')?.textContent).toBe('Your data');
     const button = [...view.querySelectorAll('button')].find((b) => b.textContent === 'Export data');
     await click(button);
     expect(onExport).toHaveBeenCalledOnce();
     expect(view.querySelector('[role="status"]')?.textContent).toBe(
       'Your data was saved as outside-the-frame-2026-11-22.json.',
     );
+    expect(button?.disabled).toBe(false);
   });
 
-  it('says what went wrong and that nothing changed', async () => {
-    const view = await mount(
-      <ExportPanel
-        onExport={async () => {
-          throw new Error('storage is unavailable');
-        }}
-      />,
-    );
+  it('says that nothing changed when the export fails, and lets her try again', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const onExport = vi.fn(async (): Promise<string> => {
+      throw new Error('storage is unavailable');
+    });
+    const view = await mount(<ExportPanel onExport={onExport} />);
     await click(view.querySelector('button'));
     expect(view.querySelector('[role="status"]')?.textContent).toBe(
-      'The export could not be made: storage is unavailable. Nothing was changed.',
+      'The export could not be made just now. Nothing was changed; please try again.',
     );
+    expect(view.querySelector('button')?.disabled).toBe(false);
+    await click(view.querySelector('button'));
+    expect(onExport).toHaveBeenCalledTimes(2);
   });
 });

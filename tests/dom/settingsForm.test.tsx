@@ -1,16 +1,28 @@
 // @vitest-environment happy-dom
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BoundarySettingsForm } from '@/components/BoundarySettingsForm';
-import { BOUNDARY_MESSAGES } from '@/utils/limits/boundarySettings';
-import { builtInSites } from '@/utils/sites/registry';
+import { resetFormatters } from '@/components/text/format';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/storage/settings';
 import { byRoleName, click, mount } from './render';
 
-// New message keys are added to messages.json separately: show keys and substitutions.
-vi.mock('@/utils/i18n', () => ({
-  t: (key: string, subs?: string | string[]) => [key, ...(subs === undefined ? [] : [subs].flat())].join(' '),
-}));
+/** What she reads next to a field (public/_locales/en/messages.json). */
+const WORDS = {
+  limitRange: 'A limit is between 1 and 1,440 minutes.',
+  limitWhole: 'A limit is a whole number of minutes.',
+  noDays: 'Pick at least one day for this feed-free time.',
+  sameStartEnd: 'A feed-free time needs a start and an end that differ.',
+  warningPercent: 'The warning comes at 50% to 95% of a limit.',
+  saved: 'Saved. These are your boundaries now.',
+  fixFirst: 'A few fields need a look before saving. Nothing was changed yet.',
+  saveFailed: 'Your boundaries could not be saved just now. Nothing was changed; please try again.',
+};
+
+beforeEach(() => {
+  vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-US');
+  resetFormatters();
+});
 
 afterEach(() => {
   document.body.innerHTML = '';
@@ -76,20 +88,20 @@ describe('boundary settings form: the overall limit', () => {
     expect(input(view, 'daily-minutes')).toBeNull();
     await click(input(view, 'daily-on'));
     expect(input(view, 'daily-minutes')?.value).toBe('30');
-    expect(description(view, input(view, 'daily-minutes'))).toBe('popupDailyLimitHint 30');
+    expect(description(view, input(view, 'daily-minutes'))).toBe('30 minutes in all is a gentle place to start.');
     await click(saveButton(view));
     expect(save).toHaveBeenCalledTimes(1);
     const saved = save.mock.calls[0]?.[0] as Settings;
     expect(saved.boundaries.dailyLimitMinutes).toBe(30);
     expect(saved).toEqual(settingsWith({ dailyLimitMinutes: 30 }));
-    expect(status(view)).toBe('popupSaved');
+    expect(status(view)).toBe(WORDS.saved);
   });
 
   it.each([
-    ['0', BOUNDARY_MESSAGES.limitRange],
-    ['2000', BOUNDARY_MESSAGES.limitRange],
-    ['', BOUNDARY_MESSAGES.limitRange],
-    ['12.5', BOUNDARY_MESSAGES.limitWhole],
+    ['0', WORDS.limitRange],
+    ['1441', WORDS.limitRange],
+    ['', WORDS.limitRange],
+    ['12.5', WORDS.limitWhole],
   ])('a daily limit of "%s" shows “%s” next to it and blocks Save', async (value, message) => {
     const { view, save } = await setup(settingsWith({ dailyLimitMinutes: 30 }));
     const field = input(view, 'daily-minutes');
@@ -98,7 +110,7 @@ describe('boundary settings form: the overall limit', () => {
     expect(description(view, field)).toContain(message);
     await click(saveButton(view));
     expect(save).not.toHaveBeenCalled();
-    expect(status(view)).toBe('popupFixBeforeSaving');
+    expect(status(view)).toBe(WORDS.fixFirst);
     expect(document.activeElement).toBe(field);
   });
 
@@ -113,7 +125,19 @@ describe('boundary settings form: the overall limit', () => {
 describe('boundary settings form: per-site limits', () => {
   it('has a row per built-in site; an empty box means no limit', async () => {
     const { view, save } = await setup(settingsWith({ siteLimits: { instagram: 20 } }));
-    expect(view.querySelectorAll('.site-limit-row')).toHaveLength(builtInSites.length);
+    expect([...view.querySelectorAll('.site-limit-row label')].map((label) => label.textContent)).toEqual([
+      'Instagram',
+      'Facebook',
+      'TikTok',
+      'Pinterest',
+      'X',
+      'YouTube',
+      'Reddit',
+      'Threads',
+      'LinkedIn',
+      'Bluesky',
+    ]);
+    expect(input(view, 'limit-tiktok')?.placeholder).toBe('No limit');
     expect(input(view, 'limit-instagram')?.value).toBe('20');
     expect(input(view, 'limit-tiktok')?.value).toBe('');
     await type(input(view, 'limit-instagram'), '');
@@ -124,36 +148,38 @@ describe('boundary settings form: per-site limits', () => {
 
   it('−5 on Instagram saves at once with 5 minutes less, and announces it', async () => {
     const { view, save } = await setup(settingsWith({ siteLimits: { instagram: 30 }, dailyLimitMinutes: 60 }));
-    await click(byRoleName(view, 'button', 'popupLowerSiteLimit Instagram 5'));
+    await click(byRoleName(view, 'button', 'Lower Instagram limit by 5 minutes'));
     expect(save).toHaveBeenCalledTimes(1);
     expect(save.mock.calls[0]?.[0]).toEqual(settingsWith({ siteLimits: { instagram: 25 }, dailyLimitMinutes: 60 }));
     expect(input(view, 'limit-instagram')?.value).toBe('25');
-    expect(status(view)).toBe('popupSiteLimitSaved Instagram 25');
-    await click(byRoleName(view, 'button', 'popupLowerSiteLimit Instagram 5'));
+    expect(status(view)).toBe('Instagram limit: 25 minutes');
+    await click(byRoleName(view, 'button', 'Lower Instagram limit by 5 minutes'));
     expect(savedAt(save, 1).boundaries.siteLimits.instagram).toBe(20);
   });
 
   it('never goes below 1 minute: −5 stops at 1 and is then off (clearing the box removes the limit)', async () => {
     const { view, save } = await setup(settingsWith({ siteLimits: { instagram: 3 } }));
-    const lower = byRoleName(view, 'button', 'popupLowerSiteLimit Instagram 5') as HTMLButtonElement;
+    const lower = byRoleName(view, 'button', 'Lower Instagram limit by 5 minutes') as HTMLButtonElement;
     await click(lower);
     expect(savedAt(save, 0).boundaries.siteLimits.instagram).toBe(1);
     expect(lower.disabled).toBe(true);
-    expect(description(view, input(view, 'limit-instagram'))).toContain('popupSiteLimitsHint');
+    expect(description(view, input(view, 'limit-instagram'))).toContain(
+      'Leave a box empty for no limit. The lowest limit is 1 minute.',
+    );
   });
 
   it('−5 is off without a limit; +5 starts one', async () => {
     const { view, save } = await setup();
-    const lower = byRoleName(view, 'button', 'popupLowerSiteLimit TikTok 5') as HTMLButtonElement;
+    const lower = byRoleName(view, 'button', 'Lower TikTok limit by 5 minutes') as HTMLButtonElement;
     expect(lower.disabled).toBe(true);
-    await click(byRoleName(view, 'button', 'popupRaiseSiteLimit TikTok 5'));
+    await click(byRoleName(view, 'button', 'Raise TikTok limit by 5 minutes'));
     expect(savedAt(save, 0).boundaries.siteLimits).toEqual({ tiktok: 5 });
   });
 
   it('a quick step saves only that change, never half-typed edits elsewhere', async () => {
     const { view, save } = await setup(settingsWith({ siteLimits: { instagram: 30 } }));
     await type(input(view, 'warning-percent'), '20');
-    await click(byRoleName(view, 'button', 'popupLowerSiteLimit Instagram 5'));
+    await click(byRoleName(view, 'button', 'Lower Instagram limit by 5 minutes'));
     expect(save.mock.calls[0]?.[0]).toEqual(settingsWith({ siteLimits: { instagram: 25 } }));
     expect(input(view, 'warning-percent')?.value).toBe('20');
   });
@@ -162,18 +188,19 @@ describe('boundary settings form: per-site limits', () => {
     const { view, save } = await setup();
     await type(input(view, 'limit-reddit'), '0');
     expect(input(view, 'limit-reddit')?.getAttribute('aria-invalid')).toBe('true');
-    expect(view.querySelector('[data-site="reddit"] .field-error')?.textContent).toBe(BOUNDARY_MESSAGES.limitRange);
+    expect(view.querySelector('[data-site="reddit"] .field-error')?.textContent).toBe(WORDS.limitRange);
     await click(saveButton(view));
     expect(save).not.toHaveBeenCalled();
   });
 
   it('tells her when a save fails, kindly', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
     const save = vi.fn(async () => {
       throw new Error('quota');
     });
     const view = await mount(<BoundarySettingsForm settings={settingsWith({ siteLimits: { x: 20 } })} onSave={save} />);
-    await click(byRoleName(view, 'button', 'popupLowerSiteLimit X 5'));
-    expect(status(view)).toBe('popupSaveFailed quota');
+    await click(byRoleName(view, 'button', 'Lower X limit by 5 minutes'));
+    expect(status(view)).toBe(WORDS.saveFailed);
   });
 });
 
@@ -182,10 +209,10 @@ describe('boundary settings form: feed-free times', () => {
 
   it('adds a feed-free time and saves it', async () => {
     const { view, save } = await setup();
-    expect(view.textContent).toContain('popupFeedFreeEmpty');
-    await click(byRoleName(view, 'button', 'popupAddWindow'));
+    expect(view.textContent).toContain('No feed-free times yet.');
+    await click(byRoleName(view, 'button', 'Add feed-free time'));
     const windowSet = view.querySelector('fieldset.window');
-    expect(windowSet?.querySelector('legend')?.textContent).toBe('popupWindowLegend 1');
+    expect(windowSet?.querySelector('legend')?.textContent).toBe('Feed-free time 1');
     await type(input(view, 'ff-0-start'), '21:00');
     await type(input(view, 'ff-0-end'), '22:30');
     await type(input(view, 'ff-0-label'), 'Evening');
@@ -202,9 +229,9 @@ describe('boundary settings form: feed-free times', () => {
     for (const day of days.filter((box) => box.checked)) await click(day);
     const dayset = view.querySelector('fieldset.days');
     expect(dayset?.getAttribute('aria-invalid')).toBe('true');
-    expect(description(view, dayset)).toBe(BOUNDARY_MESSAGES.noDays);
+    expect(description(view, dayset)).toBe(WORDS.noDays);
     await type(input(view, 'ff-0-end'), '19:00');
-    expect(description(view, input(view, 'ff-0-end'))).toBe(BOUNDARY_MESSAGES.sameStartEnd);
+    expect(description(view, input(view, 'ff-0-end'))).toBe(WORDS.sameStartEnd);
     await click(saveButton(view));
     expect(save).not.toHaveBeenCalled();
     // Fixing both lets it save.
@@ -217,24 +244,34 @@ describe('boundary settings form: feed-free times', () => {
 
   it('removes a feed-free time', async () => {
     const { view, save } = await setup(settingsWith({ feedFreeWindows: [bedtime] }));
-    await click(byRoleName(view, 'button', 'popupRemoveWindow 1'));
+    await click(byRoleName(view, 'button', 'Remove feed-free time 1'));
     expect(view.querySelector('fieldset.window')).toBeNull();
     await click(saveButton(view));
     expect(savedAt(save, 0).boundaries.feedFreeWindows).toEqual([]);
   });
 
   it('stops at 12 feed-free times and says why', async () => {
-    const windows = Array.from({ length: 12 }, (_, index) => ({
+    const windows = Array.from({ length: 11 }, (_, index) => ({
       id: `w${index}`,
       start: `${String(index).padStart(2, '0')}:00`,
       end: `${String(index).padStart(2, '0')}:30`,
       days: [1],
       label: '',
     }));
-    const { view } = await setup(settingsWith({ feedFreeWindows: windows }));
-    const add = byRoleName(view, 'button', 'popupAddWindow') as HTMLButtonElement;
+    const { view, save } = await setup(settingsWith({ feedFreeWindows: windows }));
+    const add = byRoleName(view, 'button', 'Add feed-free time') as HTMLButtonElement;
+    expect(add.disabled).toBe(false);
+    expect(add.hasAttribute('aria-describedby')).toBe(false);
+    await click(add);
+    expect(view.querySelectorAll('fieldset.window')).toHaveLength(12);
+    expect(view.querySelector('fieldset.window:last-of-type legend')?.textContent).toBe('Feed-free time 12');
     expect(add.disabled).toBe(true);
-    expect(description(view, add)).toBe('popupWindowsMax 12');
+    expect(description(view, add)).toBe('You can have up to 12 feed-free times.');
+    await click(add);
+    expect(view.querySelectorAll('fieldset.window')).toHaveLength(12);
+    // The twelfth is a real one: it saves.
+    await click(saveButton(view));
+    expect(savedAt(save, 0).boundaries.feedFreeWindows).toHaveLength(12);
   });
 
   it('merges overlapping feed-free times on save, says so and shows the result', async () => {
@@ -249,12 +286,11 @@ describe('boundary settings form: feed-free times', () => {
       { id: 'bed', start: '19:00', end: '20:00', days: [2, 3, 4, 5], label: 'Bedtime routine' },
       { id: 'bath', start: '19:00', end: '21:00', days: [1], label: 'Bedtime routine' },
     ]);
-    expect(status(view)).toBe('popupWindowsMerged');
-    const result = [...view.querySelectorAll('ul[aria-label="popupMergedResultLabel"] li')].map((li) => li.textContent);
-    expect(result).toEqual([
-      'popupTimeRange 19:00 20:00 Bedtime routine',
-      'popupTimeRange 19:00 21:00 Bedtime routine',
-    ]);
+    expect(status(view)).toBe('Overlapping feed-free times were merged.');
+    const result = [...view.querySelectorAll('ul[aria-label="Your feed-free times now"] li')].map(
+      (li) => li.textContent,
+    );
+    expect(result).toEqual(['19:00–20:00 Bedtime routine', '19:00–21:00 Bedtime routine']);
     // The editor now shows the merged times.
     expect(view.querySelectorAll('fieldset.window')).toHaveLength(2);
     expect(input(view, 'ff-1-end')?.value).toBe('21:00');
@@ -267,7 +303,7 @@ describe('boundary settings form: the rest', () => {
     await type(input(view, 'warning-percent'), '70');
     await type(input(view, 'extra-minutes'), '3');
     await type(input(view, 'extensions-per-day'), '1');
-    expect(view.querySelector('details.more summary')?.textContent).toBe('popupMoreSettings');
+    expect(view.querySelector('details.more summary')?.textContent).toBe('More');
     await type(input(view, 'day-start-hour'), '5');
     await type(input(view, 'idle-seconds'), '90');
     await click(saveButton(view));
@@ -276,10 +312,10 @@ describe('boundary settings form: the rest', () => {
     expect(saved.tracking).toEqual({ dayStartHour: 5, idleThresholdSeconds: 90 });
   });
 
-  it('explains out-of-range values with the core’s own words, and opens “More” when one is there', async () => {
+  it('explains out-of-range values in plain words next to them, and opens “More” when one is there', async () => {
     const { view, save } = await setup();
     await type(input(view, 'warning-percent'), '99');
-    expect(description(view, input(view, 'warning-percent'))).toBe(BOUNDARY_MESSAGES.warningPercent);
+    expect(description(view, input(view, 'warning-percent'))).toBe(WORDS.warningPercent);
     await type(input(view, 'idle-seconds'), '5');
     expect(description(view, input(view, 'idle-seconds'))).toBe('The idle time is between 10 seconds and 30 minutes.');
     expect(view.querySelector<HTMLDetailsElement>('details.more')?.open).toBe(true);

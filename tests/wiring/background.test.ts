@@ -1,18 +1,18 @@
 import 'fake-indexeddb/auto';
 import { createStore } from 'idb-keyval';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startBackground } from '@/entrypoints/background/main';
-import type { ActivityReportReply } from '@/utils/messaging';
+import type { ActivityReportReply } from '@/utils/messaging/protocol';
 import { LedgerStore } from '@/utils/storage/ledgerStore';
 import type { Interval } from '@/utils/time/intervals';
+import { useTimeZone } from '../helpers/timeZone';
 import { type Sender, sendAs, sender } from './messages';
 
 const S = 1000;
 const NOW = Date.UTC(2026, 10, 22, 15, 0);
 const TODAY = '2026-11-22';
 const INSTAGRAM = 'https://www.instagram.com/';
-const originalTz = process.env.TZ;
 
 let databaseCount = 0;
 let ledger: LedgerStore;
@@ -20,22 +20,20 @@ let store: ReturnType<typeof createStore>;
 let clock = NOW;
 
 const send = (message: unknown, from: Sender) => sendAs<ActivityReportReply>(message, from);
-const report = (spans: Interval[], from: Sender) => send({ type: 'activity/report', spans }, from);
+const report = (spans: Interval[], from: Sender) => send({ type: 'activity/report', data: { spans } }, from);
 const today = async () => (await ledger.dayTotals([TODAY])).get(TODAY);
 
 function start() {
   return startBackground(fakeBrowser as never, { ledger, now: () => clock, batchMs: 5 });
 }
 
+useTimeZone('UTC');
+
 beforeEach(() => {
-  process.env.TZ = 'UTC';
   clock = NOW;
   databaseCount += 1;
   store = createStore(`wiring-${databaseCount}`, 'ledger');
   ledger = new LedgerStore(store);
-});
-afterEach(() => {
-  process.env.TZ = originalTz;
 });
 
 describe('background wiring', () => {
@@ -48,10 +46,13 @@ describe('background wiring', () => {
     expect(await fakeBrowser.action.getTitle({})).toBe('2 min of feeds today');
   });
 
-  it('takes the site from the sender, never from the message', async () => {
+  it('takes the site from the sender, never from the message: a claimed site is refused', async () => {
     start();
-    await send({ type: 'activity/report', spans: [[NOW - 10 * S, NOW]], site: 'x' }, sender(INSTAGRAM));
-    expect(await today()).toEqual({ instagram: 10 * S });
+    expect(
+      await send({ type: 'activity/report', data: { spans: [[NOW - 10 * S, NOW]], site: 'x' } }, sender(INSTAGRAM)),
+    ).toEqual({ error: 'invalid-message' });
+    await report([[NOW - 10 * S, NOW]], sender('https://x.com/home'));
+    expect(await today()).toEqual({ x: 10 * S });
   });
 
   it.each([
@@ -69,12 +70,13 @@ describe('background wiring', () => {
     expect(await today()).toEqual({});
   });
 
-  it('answers a malformed message with an error and stores nothing', async () => {
+  it.each([
+    ['a span with a string', { type: 'activity/report', data: { spans: [[1, 'now']] } }],
+    ['the old flat shape', { type: 'activity/report', spans: [[NOW - 10 * S, NOW]] }],
+    ['an unknown type', { type: 'ledger/wipe', data: {} }],
+  ])('answers %s with the one error reply and stores nothing', async (_label, message) => {
     start();
-    expect(await send({ type: 'activity/report', spans: [[1, 'now']] }, sender(INSTAGRAM))).toMatchObject({
-      ok: false,
-      settled: 0,
-    });
+    expect(await send(message, sender(INSTAGRAM))).toEqual({ error: 'invalid-message' });
     expect(await today()).toEqual({});
   });
 
@@ -145,8 +147,10 @@ describe('background wiring', () => {
 
   it('tells the tab to keep its spans when the write fails', async () => {
     vi.spyOn(ledger, 'record').mockRejectedValue(new Error('disk full'));
+    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     start();
-    expect(await report([[NOW - 10 * S, NOW]], sender(INSTAGRAM))).toMatchObject({ ok: false, settled: 0 });
+    expect(await report([[NOW - 10 * S, NOW]], sender(INSTAGRAM))).toEqual({ ok: false, settled: 0, countedMs: 0 });
+    expect(log).toHaveBeenCalledWith(new Error('disk full'));
   });
 
   it('schedules the badge refresh for the start of the next day', async () => {

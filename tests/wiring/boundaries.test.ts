@@ -5,7 +5,7 @@
  */
 import 'fake-indexeddb/auto';
 import { createStore } from 'idb-keyval';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startBackground } from '@/entrypoints/background/main';
 import { BADGE_COLORS } from '@/utils/limits/badge';
@@ -14,6 +14,7 @@ import type { BoundaryDayState } from '@/utils/limits/stateRecords';
 import { LedgerStore } from '@/utils/storage/ledgerStore';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/storage/settings';
 import type { Interval } from '@/utils/time/intervals';
+import { useTimeZone } from '../helpers/timeZone';
 import { type Sender, sendAs, sender } from './messages';
 
 const S = 1000;
@@ -21,19 +22,19 @@ const MIN = 60 * S;
 const NOW = Date.UTC(2026, 10, 22, 15, 0);
 const TODAY = '2026-11-22';
 const INSTAGRAM = 'https://www.instagram.com/';
-const originalTz = process.env.TZ;
 
 let databaseCount = 0;
 let ledger: LedgerStore;
 let clock = NOW;
 
-type Reply = { ok: boolean; reason?: string; error?: string; settled?: number; countedMs?: number };
+type Reply = { ok: boolean; reason?: unknown; error?: string; settled?: number; countedMs?: number };
 
 const send = (message: unknown, from: Sender = sender(INSTAGRAM)) => sendAs<Reply>(message, from);
-const report = (spans: Interval[], from: Sender = sender(INSTAGRAM)) => send({ type: 'activity/report', spans }, from);
-const extend = (pauseStartedAt: number, from?: Sender) => send({ type: 'boundary/extend', pauseStartedAt }, from);
-const pauseToday = (pauseStartedAt: number, from?: Sender) =>
-  send({ type: 'boundary/pauseToday', pauseStartedAt }, from);
+const ask = (type: string, data: unknown = {}, from: Sender = sender(INSTAGRAM)) => send({ type, data }, from);
+const report = (spans: Interval[], from: Sender = sender(INSTAGRAM)) => ask('activity/report', { spans }, from);
+const extend = (pauseStartedAt: number, from?: Sender) => ask('boundary/extend', { pauseStartedAt }, from);
+const pauseToday = (pauseStartedAt: number, from?: Sender) => ask('boundary/pauseToday', { pauseStartedAt }, from);
+const NOT_HERE = { ok: false, reason: { code: 'not-here' } };
 
 async function local<T>(key: string): Promise<T | undefined> {
   return (await fakeBrowser.storage.local.get(key))[key] as T | undefined;
@@ -78,14 +79,12 @@ function activity(minutes: number, end = NOW): Interval[] {
   return spans;
 }
 
+useTimeZone('UTC');
+
 beforeEach(() => {
-  process.env.TZ = 'UTC';
   clock = NOW;
   databaseCount += 1;
   ledger = new LedgerStore(createStore(`boundaries-${databaseCount}`, 'ledger'));
-});
-afterEach(() => {
-  process.env.TZ = originalTz;
 });
 
 describe('published usage', () => {
@@ -96,6 +95,7 @@ describe('published usage', () => {
     expect(await report([[NOW - 90 * S, NOW]])).toMatchObject({ ok: true, countedMs: 90 * S });
     await vi.waitFor(async () =>
       expect(await local('boundaryUsage')).toEqual({
+        schemaVersion: 1,
         day: TODAY,
         todayMsBySite: { instagram: 90 * S },
         at: NOW + 7 * S,
@@ -109,7 +109,7 @@ describe('published usage', () => {
     clock = Date.UTC(2026, 10, 23, 3, 0);
     start();
     await vi.waitFor(async () =>
-      expect(await local('boundaryUsage')).toEqual({ day: TODAY, todayMsBySite: {}, at: clock }),
+      expect(await local('boundaryUsage')).toEqual({ schemaVersion: 1, day: TODAY, todayMsBySite: {}, at: clock }),
     );
   });
 });
@@ -171,13 +171,13 @@ describe('badge', () => {
 
 describe('boundary/extend', () => {
   it.each([
-    ['just now', 0, 'The pause isn’t over yet: 10 more seconds.'],
-    ['5 s ago', 5 * S, 'The pause isn’t over yet: 5 more seconds.'],
-    ['9.5 s ago', 9.5 * S, 'The pause isn’t over yet: 1 more second.'],
-  ])('is refused while the pause runs (started %s) and changes nothing', async (_label, ago, reason) => {
+    ['just now', 0, 10],
+    ['5 s ago', 5 * S, 5],
+    ['9.5 s ago', 9.5 * S, 1],
+  ])('is refused while the pause runs (started %s) and changes nothing', async (_label, ago, secondsLeft) => {
     await useSettings();
     start();
-    expect(await extend(clock - ago)).toEqual({ ok: false, reason });
+    expect(await extend(clock - ago)).toEqual({ ok: false, reason: { code: 'pause-not-over', secondsLeft } });
     expect(await dayState()).toBeUndefined();
   });
 
@@ -205,11 +205,8 @@ describe('boundary/extend', () => {
     });
   });
 
-  it.each([
-    [1, 'No more extra time today: you chose 1 a day.'],
-    [2, 'No more extra time today: you chose 2 a day.'],
-    [3, 'No more extra time today: you chose 3 a day.'],
-  ])('after %i grants (the daily cap) the next is refused', async (perDay, reason) => {
+  it.each([1, 2, 3])('after %i grants (the daily cap) the next is refused', async (perDay) => {
+    const reason = { code: 'no-extra-left', perDay };
     await useSettings({ extensionsPerDay: perDay, extraMinutes: 4 });
     start();
     for (let grant = 1; grant <= perDay; grant++) {
@@ -225,17 +222,14 @@ describe('boundary/extend', () => {
   it('is refused when she chose no extra time at all', async () => {
     await useSettings({ extensionsPerDay: 0 });
     start();
-    expect(await extend(PAUSE_OVER())).toEqual({
-      ok: false,
-      reason: 'No extra time today: you chose not to have any.',
-    });
+    expect(await extend(PAUSE_OVER())).toEqual({ ok: false, reason: { code: 'no-extra-chosen' } });
     expect(await dayState()).toBeUndefined();
   });
 
   it('uses the pause length from settings', async () => {
     await useSettings({ pauseSeconds: 30 });
     start();
-    expect(await extend(clock - 20 * S)).toEqual({ ok: false, reason: 'The pause isn’t over yet: 10 more seconds.' });
+    expect(await extend(clock - 20 * S)).toEqual({ ok: false, reason: { code: 'pause-not-over', secondsLeft: 10 } });
     expect(await extend(clock - 30 * S)).toEqual({ ok: true });
   });
 
@@ -248,7 +242,7 @@ describe('boundary/extend', () => {
     ]);
     expect(replies.filter((reply) => reply?.ok)).toHaveLength(1);
     expect(replies.filter((reply) => reply?.ok === false)).toEqual([
-      { ok: false, reason: 'No more extra time today: you chose 1 a day.' },
+      { ok: false, reason: { code: 'no-extra-left', perDay: 1 } },
     ]);
     expect(await dayState()).toMatchObject({ extensionsUsed: 1, extraMsGranted: 5 * MIN });
   });
@@ -289,7 +283,7 @@ describe('boundary/pauseToday', () => {
   it('is refused while the pause runs and changes nothing', async () => {
     await useSettings();
     start();
-    expect(await pauseToday(clock - 4 * S)).toEqual({ ok: false, reason: expect.stringContaining('6') });
+    expect(await pauseToday(clock - 4 * S)).toEqual({ ok: false, reason: { code: 'pause-not-over', secondsLeft: 6 } });
     expect(await dayState()).toBeUndefined();
   });
 
@@ -323,8 +317,8 @@ describe('boundary/warned', () => {
   ])('from a %s tab records the site once', async (_label, url, site) => {
     await useSettings();
     start();
-    expect(await send({ type: 'boundary/warned' }, sender(url))).toEqual({ ok: true });
-    expect(await send({ type: 'boundary/warned' }, sender(url))).toEqual({ ok: true });
+    expect(await ask('boundary/warned', {}, sender(url))).toEqual({ ok: true });
+    expect(await ask('boundary/warned', {}, sender(url))).toEqual({ ok: true });
     expect(await dayState()).toMatchObject({ day: TODAY, warnedSites: [site], extensionsUsed: 0 });
   });
 
@@ -334,7 +328,7 @@ describe('boundary/warned', () => {
   ])('from %s is refused and changes nothing', async (_label, url) => {
     await useSettings();
     start();
-    expect(await send({ type: 'boundary/warned' }, sender(url))).toEqual({ ok: false, reason: 'not a tracked site' });
+    expect(await ask('boundary/warned', {}, sender(url))).toEqual(NOT_HERE);
     expect(await dayState()).toBeUndefined();
   });
 
@@ -342,7 +336,7 @@ describe('boundary/warned', () => {
     await useSettings();
     start();
     const { url: _url, ...noUrl } = sender(INSTAGRAM);
-    expect(await send({ type: 'boundary/warned' }, noUrl)).toEqual({ ok: false, reason: 'not a tracked site' });
+    expect(await ask('boundary/warned', {}, noUrl)).toEqual(NOT_HERE);
     expect(await dayState()).toBeUndefined();
   });
 });
@@ -359,9 +353,7 @@ describe('boundary/leave', () => {
     const feedId = feed.id as number;
     expect(feedId).toBe(windowId);
     expect(await fakeBrowser.tabs.get(feedId)).toBeDefined();
-    expect(await send({ type: 'boundary/leave' }, sender(INSTAGRAM, feedId, feed.windowId as number))).toEqual({
-      ok: true,
-    });
+    expect(await ask('boundary/leave', {}, sender(INSTAGRAM, feedId, feed.windowId as number))).toEqual({ ok: true });
     const ids = (await fakeBrowser.tabs.query({})).map((tab) => tab.id);
     expect(ids).not.toContain(feedId);
     expect(ids).toContain(kept.id);
@@ -374,31 +366,38 @@ describe('boundary/leave', () => {
     start();
     const before = (await fakeBrowser.tabs.query({})).length;
     const { tab: _tab, ...noTab } = sender(INSTAGRAM);
-    expect(await send({ type: 'boundary/leave' }, noTab)).toEqual({ ok: false, reason: 'no tab' });
+    expect(await ask('boundary/leave', {}, noTab)).toEqual(NOT_HERE);
     expect(await fakeBrowser.tabs.query({})).toHaveLength(before);
   });
 });
 
 describe('malformed boundary messages', () => {
   it.each([
-    ['extend without pauseStartedAt', { type: 'boundary/extend' }],
-    ['extend with a negative pauseStartedAt', { type: 'boundary/extend', pauseStartedAt: -1 }],
-    ['extend with a string pauseStartedAt', { type: 'boundary/extend', pauseStartedAt: String(NOW - 60 * S) }],
-    ['extend with NaN', { type: 'boundary/extend', pauseStartedAt: Number.NaN }],
-    ['extend with Infinity', { type: 'boundary/extend', pauseStartedAt: Number.NEGATIVE_INFINITY }],
-    ['extend with null', { type: 'boundary/extend', pauseStartedAt: null }],
-    ['pauseToday without pauseStartedAt', { type: 'boundary/pauseToday' }],
-    ['pauseToday with a string', { type: 'boundary/pauseToday', pauseStartedAt: 'earlier' }],
-    ['an unknown boundary type', { type: 'boundary/resetDay' }],
-    ['no type', { pauseStartedAt: NOW - 60 * S }],
+    ['extend without data', { type: 'boundary/extend' }],
+    ['extend without pauseStartedAt', { type: 'boundary/extend', data: {} }],
+    ['extend in the old flat shape', { type: 'boundary/extend', pauseStartedAt: NOW - 60 * S }],
+    ['extend with a negative pauseStartedAt', { type: 'boundary/extend', data: { pauseStartedAt: -1 } }],
+    [
+      'extend with a string pauseStartedAt',
+      { type: 'boundary/extend', data: { pauseStartedAt: String(NOW - 60 * S) } },
+    ],
+    ['extend with NaN', { type: 'boundary/extend', data: { pauseStartedAt: Number.NaN } }],
+    ['extend with Infinity', { type: 'boundary/extend', data: { pauseStartedAt: Number.NEGATIVE_INFINITY } }],
+    ['extend with null', { type: 'boundary/extend', data: { pauseStartedAt: null } }],
+    ['extend with a claimed site', { type: 'boundary/extend', data: { pauseStartedAt: NOW - 60 * S, site: 'x' } }],
+    ['pauseToday without pauseStartedAt', { type: 'boundary/pauseToday', data: {} }],
+    ['pauseToday with a string', { type: 'boundary/pauseToday', data: { pauseStartedAt: 'earlier' } }],
+    ['an unknown boundary type', { type: 'boundary/resetDay', data: {} }],
+    ['a prototype key as the type', { type: '__proto__', data: {} }],
+    ['no type', { data: { pauseStartedAt: NOW - 60 * S } }],
     ['not an object', 'boundary/extend'],
-  ])('%s: answered { ok: false } and nothing changes', async (_label, message) => {
+  ])('%s: answered with the one error reply and nothing changes', async (_label, message) => {
     await useSettings();
     start();
     await vi.waitFor(async () => expect(await local('boundaryUsage')).toBeDefined());
     const before = await fakeBrowser.storage.local.get();
     const tabsBefore = await fakeBrowser.tabs.query({});
-    expect(await send(message)).toMatchObject({ ok: false });
+    expect(await send(message)).toEqual({ error: 'invalid-message' });
     expect(await fakeBrowser.storage.local.get()).toEqual(before);
     expect(await fakeBrowser.tabs.query({})).toEqual(tabsBefore);
     expect(await dayState()).toBeUndefined();
@@ -407,29 +406,28 @@ describe('malformed boundary messages', () => {
 
 describe('a day state that can’t be read', () => {
   it.each([
-    ['a bad day', { schemaVersion: 1, day: 'nope' }, 'could not be read'],
-    ['a negative count', { ...freshToday(), extensionsUsed: -1 }, 'could not be read'],
-    ['a string', 'corrupt', 'could not be read'],
-    ['a newer version', { ...freshToday(), schemaVersion: 2 }, 'newer version'],
-  ])('(%s) is kept aside with why, and extend works from a fresh state', async (_label, stored, reason) => {
-    await useSettings();
-    await fakeBrowser.storage.local.set({ boundaryDay: stored });
-    start();
-    clock = NOW + MIN;
-    expect(await extend(PAUSE_OVER())).toEqual({ ok: true });
-    expect(await local('boundaryDayKeptAside')).toEqual({
-      value: stored,
-      reason: expect.stringContaining(reason),
-      at: expect.any(Number),
-    });
-    expect(await dayState()).toEqual({ ...freshToday(), extensionsUsed: 1, extraMsGranted: 5 * MIN });
-    // The fresh state written over it is readable: nothing more is kept aside.
-    const keptAside = await local('boundaryDayKeptAside');
-    clock += MIN;
-    expect(await extend(PAUSE_OVER())).toEqual({ ok: true });
-    expect(await local('boundaryDayKeptAside')).toEqual(keptAside);
-    expect(await dayState()).toMatchObject({ extensionsUsed: 2 });
-  });
+    ['a bad day', { schemaVersion: 1, day: 'nope' }, 'invalid day'],
+    ['a negative count', { ...freshToday(), extensionsUsed: -1 }, 'invalid extensionsUsed'],
+    ['a string', 'corrupt', 'not-a-record'],
+    ['a newer version', { ...freshToday(), schemaVersion: 2 }, 'newer-version 2'],
+  ])(
+    '(%s) is kept aside in the ledger with why, and extend works from a fresh state',
+    async (_label, stored, reason) => {
+      await useSettings();
+      await fakeBrowser.storage.local.set({ boundaryDay: stored });
+      start();
+      clock = NOW + MIN;
+      expect(await extend(PAUSE_OVER())).toEqual({ ok: true });
+      const keptAside = (await ledger.snapshot()).unreadable;
+      expect(keptAside).toEqual([{ key: 'local:boundaryDay', value: stored, reason, at: expect.any(Number) }]);
+      expect(await dayState()).toEqual({ ...freshToday(), extensionsUsed: 1, extraMsGranted: 5 * MIN });
+      // The fresh state written over it is readable: nothing more is kept aside.
+      clock += MIN;
+      expect(await extend(PAUSE_OVER())).toEqual({ ok: true });
+      expect((await ledger.snapshot()).unreadable).toEqual(keptAside);
+      expect(await dayState()).toMatchObject({ extensionsUsed: 2 });
+    },
+  );
 
   it('from yesterday is not corrupt: today starts fresh and nothing is kept aside', async () => {
     await useSettings();
@@ -439,7 +437,7 @@ describe('a day state that can’t be read', () => {
     start();
     expect(await extend(PAUSE_OVER())).toEqual({ ok: true });
     expect(await dayState()).toEqual({ ...freshToday(), extensionsUsed: 1, extraMsGranted: 5 * MIN });
-    expect(await local('boundaryDayKeptAside')).toBeUndefined();
+    expect((await ledger.snapshot()).unreadable).toEqual([]);
   });
 });
 

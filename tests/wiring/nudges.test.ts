@@ -5,20 +5,23 @@
  */
 import 'fake-indexeddb/auto';
 import { createStore } from 'idb-keyval';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startBackground } from '@/entrypoints/background/main';
-import type { NudgeReply } from '@/entrypoints/background/nudges';
+import type { NudgeReply } from '@/utils/messaging/protocol';
 import { LedgerStore } from '@/utils/storage/ledgerStore';
-import { sendAs, sender } from './messages';
+import { useTimeZone } from '../helpers/timeZone';
+import { type Sender, sendAs, sender } from './messages';
 
 const from = (url: string) => sender(url);
-const send = sendAs;
+const send = <T>(message: { type: string } & Record<string, unknown>, who: Sender) => {
+  const { type, ...data } = message;
+  return sendAs<T>({ type, data }, who);
+};
 
 const S = 1000;
 const MIN = 60 * S;
 const NOW = Date.UTC(2026, 10, 22, 15, 0);
-const originalTz = process.env.TZ;
 let clock = NOW;
 let count = 0;
 let ledger: LedgerStore;
@@ -34,15 +37,13 @@ const request = (minutes: number, extra: object = {}) => ({
   ...extra,
 });
 
+useTimeZone('UTC');
+
 beforeEach(() => {
-  process.env.TZ = 'UTC';
   clock = NOW;
   count += 1;
   ledger = new LedgerStore(createStore(`nudges-${count}`, 'ledger'));
   startBackground(fakeBrowser as never, { ledger, now: () => clock, batchMs: 5 });
-});
-afterEach(() => {
-  process.env.TZ = originalTz;
 });
 
 describe('reminders in the background', () => {
@@ -68,6 +69,15 @@ describe('reminders in the background', () => {
       show: false,
       reason: 'not-feed-page',
     });
+  });
+
+  it('answers a malformed request with the one error reply and shows nothing', async () => {
+    expect(
+      await sendAs({ type: 'nudge/request', data: { activeMsOnPage: 'lots' } }, from('https://x.com/home')),
+    ).toEqual({
+      error: 'invalid-message',
+    });
+    expect((await ledger.snapshot()).nudges).toEqual([]);
   });
 
   it('keeps the gap across tabs and sites', async () => {
@@ -100,16 +110,21 @@ describe('reminders in the background', () => {
         { type: 'nudge/outcome', nudgeId: '1-no_such_reminder', outcome: 'helped' },
         from('https://x.com/home'),
       ),
-    ).toEqual({
-      ok: false,
-      reason: 'unknown reminder',
-    });
+    ).toEqual({ ok: false });
   });
 
   it('keeps an unreadable nudge state aside and starts fresh', async () => {
     await fakeBrowser.storage.local.set({ nudgeState: { schemaVersion: 1, shownToday: 'many' } });
     expect((await send<NudgeReply>(request(7), from('https://www.instagram.com/')))?.show).toBe(true);
-    const kept = (await fakeBrowser.storage.local.get('nudgeStateKeptAside')).nudgeStateKeptAside;
-    expect(kept).toMatchObject({ value: { schemaVersion: 1, shownToday: 'many' } });
+    expect((await ledger.snapshot()).unreadable).toEqual([
+      {
+        key: 'local:nudgeState',
+        reason: 'invalid day',
+        at: NOW,
+        value: { schemaVersion: 1, shownToday: 'many' },
+      },
+    ]);
+    // The state written after the reminder is readable again.
+    expect((await fakeBrowser.storage.local.get('nudgeState')).nudgeState).toMatchObject({ shownToday: 1 });
   });
 });

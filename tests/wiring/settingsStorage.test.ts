@@ -1,14 +1,14 @@
+import 'fake-indexeddb/auto';
+import { createStore } from 'idb-keyval';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { startBackground } from '@/entrypoints/background/main';
+import { LedgerStore } from '@/utils/storage/ledgerStore';
 import { DEFAULT_SETTINGS } from '@/utils/storage/settings';
-import {
-  acknowledgeSettingsProblem,
-  loadSettings,
-  SETTINGS_KEPT_ASIDE_KEY,
-  saveSettings,
-} from '@/utils/storage/settingsStorage';
+import { loadSettings, saveSettings } from '@/utils/storage/settingsStorage';
 
 const corrupt = { schemaVersion: 2, tracking: { idleThresholdSeconds: -1, dayStartHour: 4 } };
+let databases = 0;
 
 describe('settings storage', () => {
   it('saves to sync and reads back', async () => {
@@ -26,18 +26,42 @@ describe('settings storage', () => {
     expect((await loadSettings()).settings).toEqual(changed);
   });
 
-  it('keeps unusable settings aside, tells once, and uses safe defaults', async () => {
+  it('reads unusable settings as safe defaults with why, and never writes while reading', async () => {
     await fakeBrowser.storage.sync.set({ settings: corrupt });
-    const first = await loadSettings();
-    expect(first.settings).toEqual(DEFAULT_SETTINGS);
-    expect(first.problem).toContain('between 10 seconds and 30 minutes');
-    const kept = (await fakeBrowser.storage.local.get(SETTINGS_KEPT_ASIDE_KEY))[SETTINGS_KEPT_ASIDE_KEY];
-    expect(kept).toMatchObject({ value: corrupt, acknowledged: false });
-    // The original is still where it was: nothing is lost.
-    expect((await fakeBrowser.storage.sync.get('settings')).settings).toEqual(corrupt);
+    const setLocal = vi.spyOn(fakeBrowser.storage.local, 'set');
+    const setSync = vi.spyOn(fakeBrowser.storage.sync, 'set');
+    const loaded = await loadSettings();
+    expect(loaded.settings).toEqual(DEFAULT_SETTINGS);
+    expect(loaded.problem).toEqual({ code: 'invalid', path: 'tracking.idleThresholdSeconds' });
+    expect(loaded.raw).toEqual(corrupt);
+    expect(setLocal).not.toHaveBeenCalled();
+    expect(setSync).not.toHaveBeenCalled();
+  });
 
-    expect((await loadSettings()).problem).toBeDefined();
-    await acknowledgeSettingsProblem();
-    expect((await loadSettings()).problem).toBeUndefined();
+  it('says a newer version wrote them, and reads a version 1 copy by migrating it', async () => {
+    await fakeBrowser.storage.sync.set({ settings: { ...structuredClone(DEFAULT_SETTINGS), schemaVersion: 3 } });
+    expect((await loadSettings()).problem).toEqual({ code: 'newer-version', version: 3 });
+    await fakeBrowser.storage.sync.set({
+      settings: { schemaVersion: 1, tracking: { idleThresholdSeconds: 90, dayStartHour: 5 } },
+    });
+    const loaded = await loadSettings();
+    expect(loaded.problem).toBeUndefined();
+    expect(loaded.settings).toEqual({ ...DEFAULT_SETTINGS, tracking: { idleThresholdSeconds: 90, dayStartHour: 5 } });
+  });
+
+  it('the background keeps unusable settings aside once, and leaves the original where it was', async () => {
+    await fakeBrowser.storage.sync.set({ settings: corrupt });
+    databases += 1;
+    const ledger = new LedgerStore(createStore(`settings-${databases}`, 'ledger'));
+    startBackground(fakeBrowser as never, { ledger, batchMs: 5 });
+    await vi.waitFor(async () => expect((await ledger.snapshot()).unreadable).toHaveLength(1));
+    // Settings change events and a restart read them again: still one copy kept aside.
+    await fakeBrowser.storage.local.set({ settingsLocalIsNewer: false });
+    startBackground(fakeBrowser as never, { ledger, batchMs: 5 });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await ledger.snapshot()).unreadable).toEqual([
+      { key: 'sync:settings', reason: 'invalid tracking.idleThresholdSeconds', at: expect.any(Number), value: corrupt },
+    ]);
+    expect((await fakeBrowser.storage.sync.get('settings')).settings).toEqual(corrupt);
   });
 });

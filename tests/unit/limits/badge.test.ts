@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { BADGE_COLORS, BADGE_TITLES, type Badge, badgeFor, badgeNumber } from '@/utils/limits/badge';
+import {
+  BADGE_COLORS,
+  type Badge,
+  type BadgeLevel,
+  type BadgeTitle,
+  badgeFor,
+  badgeNumber,
+} from '@/utils/limits/badge';
 import { type BoundarySettings, DEFAULT_BOUNDARY_SETTINGS, type FeedFreeWindow } from '@/utils/limits/boundarySettings';
 import { type BoundaryDayState, freshDayState } from '@/utils/limits/stateRecords';
 import { useTimeZone } from '../../helpers/timeZone';
@@ -45,24 +52,32 @@ function badge(
 }
 
 describe('badgeFor', () => {
-  it.each<[string, Partial<BoundarySettings>, Record<string, number>, string, keyof typeof BADGE_COLORS, string]>([
-    ['no limit: today’s minutes', {}, { instagram: 30, tiktok: 12.7 }, '42', 'calm', '42 min of feeds today'],
-    ['nothing yet', {}, {}, '0', 'calm', '0 min of feeds today'],
+  it.each<[string, Partial<BoundarySettings>, Record<string, number>, string, BadgeLevel, BadgeTitle]>([
+    ['no limit: today’s minutes', {}, { instagram: 30, tiktok: 12.7 }, '42', 'calm', { kind: 'today', minutes: 42 }],
+    ['nothing yet', {}, {}, '0', 'calm', { kind: 'today', minutes: 0 }],
     [
       'overall limit: minutes left',
       { dailyLimitMinutes: 30 },
       { instagram: 18 },
       '12',
       'calm',
-      '12 min of feeds left today',
+      { kind: 'left', minutes: 12 },
     ],
     [
-      'at the warning point: amber, and said in words',
+      'seconds used round the minutes left up',
+      { dailyLimitMinutes: 30 },
+      { instagram: 17.5 },
+      '13',
+      'calm',
+      { kind: 'left', minutes: 13 },
+    ],
+    [
+      'at the warning point: amber, and nearly at the limit',
       { dailyLimitMinutes: 30 },
       { instagram: 24 },
       '6',
       'warning',
-      'Nearly at today’s limit: 6 min of feeds left',
+      { kind: 'nearly', minutes: 6 },
     ],
     [
       'at the limit: rose, 0',
@@ -70,7 +85,7 @@ describe('badgeFor', () => {
       { instagram: 30 },
       '0',
       'limit',
-      'Today’s 30 min of feeds are used up',
+      { kind: 'reached', limitMinutes: 30 },
     ],
     [
       'past the limit: still 0',
@@ -78,7 +93,7 @@ describe('badgeFor', () => {
       { instagram: 95 },
       '0',
       'limit',
-      'Today’s 30 min of feeds are used up',
+      { kind: 'reached', limitMinutes: 30 },
     ],
     [
       'site limits only, without a site: today’s minutes, not another site’s count-down',
@@ -86,7 +101,7 @@ describe('badgeFor', () => {
       { tiktok: 4, instagram: 20 },
       '24',
       'calm',
-      '24 min of feeds today',
+      { kind: 'today', minutes: 24 },
     ],
     [
       'a large limit shows whole minutes up to 999',
@@ -94,35 +109,46 @@ describe('badgeFor', () => {
       { instagram: 500 },
       '940',
       'calm',
-      '940 min of feeds left today',
+      { kind: 'left', minutes: 940 },
     ],
-    ['a very long day shows hours', {}, { youtube: 1300 }, '21h', 'calm', '1300 min of feeds today'],
+    ['a very long day shows hours', {}, { youtube: 1300 }, '21h', 'calm', { kind: 'today', minutes: 1300 }],
   ])('%s', (_label, patch, used, text, level, title) => {
-    const result = badge(patch, used);
-    expect(result).toMatchObject({ text, level, color: BADGE_COLORS[level], title });
-    expect(result.text.length).toBeLessThanOrEqual(4);
+    expect(badge(patch, used)).toEqual({ text, level, color: BADGE_COLORS[level], title });
   });
 
-  it('with a site: the tighter of its own limit and the overall one, named', () => {
+  it.each<[string, Record<string, number>, string, BadgeLevel, BadgeTitle]>([
+    ['its own limit, named', { instagram: 4 }, '6', 'calm', { kind: 'left', minutes: 6, site: 'instagram' }],
+    ['nearly at its own limit', { instagram: 9 }, '1', 'warning', { kind: 'nearly', minutes: 1, site: 'instagram' }],
+    [
+      'its own limit reached',
+      { instagram: 10 },
+      '0',
+      'limit',
+      { kind: 'reached', limitMinutes: 10, site: 'instagram' },
+    ],
+    [
+      'the overall limit, when tighter: no site named',
+      { instagram: 4, reddit: 25 },
+      '1',
+      'warning',
+      { kind: 'nearly', minutes: 1 },
+    ],
+    [
+      'the overall limit reached first: no site named',
+      { instagram: 4, reddit: 30 },
+      '0',
+      'limit',
+      { kind: 'reached', limitMinutes: 30 },
+    ],
+  ])('with a site: the tighter of its own limit and the overall one (%s)', (_label, used, text, level, title) => {
     const patch = { dailyLimitMinutes: 30, siteLimits: { instagram: 10 } };
-    expect(badge(patch, { instagram: 4 }, { site: 'instagram' })).toMatchObject({
-      text: '6',
-      level: 'calm',
-      title: '6 min of Instagram left today',
-    });
-    expect(badge(patch, { instagram: 9 }, { site: 'instagram' })).toMatchObject({
-      text: '1',
-      level: 'warning',
-      title: 'Nearly at today’s limit for Instagram: 1 min left',
-    });
-    expect(badge(patch, { instagram: 10 }, { site: 'instagram' })).toMatchObject({
-      text: '0',
-      level: 'limit',
-      title: 'Today’s 10 min of Instagram are used up',
-    });
-    expect(badge(patch, { instagram: 4, reddit: 25 }, { site: 'instagram' })).toMatchObject({
-      text: '1',
-      title: 'Nearly at today’s limit: 1 min of feeds left',
+    expect(badge(patch, used, { site: 'instagram' })).toEqual({ text, level, color: BADGE_COLORS[level], title });
+  });
+
+  it('with a site that has no limit of its own: the overall limit, no site named', () => {
+    expect(badge({ dailyLimitMinutes: 30, siteLimits: { instagram: 10 } }, { x: 10 }, { site: 'x' }).title).toEqual({
+      kind: 'left',
+      minutes: 20,
     });
   });
 
@@ -133,42 +159,54 @@ describe('badgeFor', () => {
         { instagram: 31 },
         { dayState: state({ extensionsUsed: 1, extraMsGranted: 5 * MINUTE }) },
       ),
-    ).toMatchObject({ text: '4', level: 'warning' });
+    ).toEqual({ text: '4', level: 'warning', color: BADGE_COLORS.warning, title: { kind: 'nearly', minutes: 4 } });
   });
 
-  it('during a feed-free time: "off" in rose, until when in words', () => {
+  it('during a feed-free time: rose, no number, until when and its name', () => {
     const patch = { feedFreeWindows: [win('bedtime', '19:00', '20:00', 'Bedtime routine')], dailyLimitMinutes: 30 };
-    expect(badge(patch, { instagram: 5 }, { at: [19, 30] })).toMatchObject({
-      text: 'off',
+    expect(badge(patch, { instagram: 5 }, { at: [19, 30] })).toEqual({
+      text: '',
       level: 'limit',
       color: BADGE_COLORS.limit,
-      title: 'Feed-free time until 20:00: Bedtime routine',
-      message: { key: 'badgeTitleFeedFreeNamed', substitutions: ['20:00', 'Bedtime routine'] },
+      title: { kind: 'feed-free', until: local(20), label: 'Bedtime routine' },
     });
     const unnamed = { feedFreeWindows: [win('w', '19:00', '20:00'), win('v', '20:00', '21:30')] };
-    expect(badge(unnamed, {}, { at: [19, 30] }).title).toBe('Feed-free time until 21:30');
+    expect(badge(unnamed, {}, { at: [19, 30] }).title).toEqual({ kind: 'feed-free', until: local(21, 30), label: '' });
   });
 
   it('while extra minutes from a feed-free time run: those minutes, in amber', () => {
     const patch = { feedFreeWindows: [win('bedtime', '19:00', '20:00')] };
     const dayState = state({ extensionsUsed: 1, extraUntil: local(19, 34) });
-    expect(badge(patch, {}, { at: [19, 30], dayState })).toMatchObject({
+    expect(badge(patch, {}, { at: [19, 30], dayState })).toEqual({
       text: '4',
       level: 'warning',
-      title: 'A few more minutes: 4 min left',
+      color: BADGE_COLORS.warning,
+      title: { kind: 'extra', minutes: 4 },
     });
   });
 
-  it('paused for today: today’s minutes, and the title says limits are off', () => {
-    expect(
-      badge({ dailyLimitMinutes: 30 }, { instagram: 45 }, { dayState: state({ pausedForToday: true }) }),
-    ).toMatchObject({ text: '45', level: 'calm', title: 'Limits are off for today; 45 min of feeds so far' });
+  it('extra minutes from a feed-free time show only while a boundary would hold', () => {
+    const patch = { feedFreeWindows: [win('bedtime', '19:00', '20:00')], dailyLimitMinutes: 30 };
+    const dayState = state({ extensionsUsed: 1, extraUntil: local(20, 3) });
+    expect(badge(patch, { instagram: 10 }, { at: [20, 1], dayState }).title).toEqual({ kind: 'left', minutes: 20 });
+    expect(badge(patch, { instagram: 30 }, { at: [20, 1], dayState }).title).toEqual({ kind: 'extra', minutes: 2 });
   });
 
-  it('gives the i18n key and substitutions for every title', () => {
-    const result = badge({ dailyLimitMinutes: 30 }, { instagram: 18 });
-    expect(result.message).toEqual({ key: 'badgeTitleLeft', substitutions: ['12'] });
-    expect(BADGE_TITLES[result.message.key].replace('$1', '12')).toBe(result.title);
+  it('paused for today: today’s minutes, and the title says limits are off', () => {
+    expect(badge({ dailyLimitMinutes: 30 }, { instagram: 45 }, { dayState: state({ pausedForToday: true }) })).toEqual({
+      text: '45',
+      level: 'calm',
+      color: BADGE_COLORS.calm,
+      title: { kind: 'paused', minutes: 45 },
+    });
+  });
+
+  it('a paused state from yesterday does not pause today', () => {
+    const yesterday = { ...state({ pausedForToday: true }), day: '2026-11-20' };
+    expect(badge({ dailyLimitMinutes: 30 }, { instagram: 45 }, { dayState: yesterday }).title).toEqual({
+      kind: 'reached',
+      limitMinutes: 30,
+    });
   });
 });
 

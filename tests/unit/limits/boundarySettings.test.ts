@@ -1,17 +1,21 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
   type BoundarySettings,
   clockToMinutes,
   DEFAULT_BOUNDARY_SETTINGS,
   defaultBoundarySettings,
   type FeedFreeWindow,
-  BOUNDARY_MESSAGES as M,
   minutesToClock,
   normalizeWindows,
+  type SettingsProblemCode,
   SUGGESTED_DAILY_LIMIT_MINUTES,
+  SUGGESTED_SITE_LIMIT_MINUTES,
   validateBoundarySettings,
   windowLengthMinutes,
 } from '@/utils/limits/boundarySettings';
+import { decideBoundary, grantExtension } from '@/utils/limits/decide';
+import { freshDayState } from '@/utils/limits/stateRecords';
+import type { BuiltInSiteId } from '@/utils/sites/types';
 
 const SUN = 0;
 const MON = 1;
@@ -35,23 +39,57 @@ const withSettings = (patch: Record<string, unknown>) => ({ ...DEFAULT_BOUNDARY_
 const withWindow = (patch: Record<string, unknown>) =>
   withSettings({ feedFreeWindows: [{ ...win('w1', '19:00', '20:00', [MON]), ...patch }] });
 
-function messagesFor(candidate: unknown): string[] {
+function codesFor(candidate: unknown): SettingsProblemCode[] {
   const result = validateBoundarySettings(candidate);
-  return result.ok ? [] : result.messages;
+  return result.ok ? [] : result.codes;
 }
 
 describe('defaults', () => {
-  it('start with no limit (she chooses one; 30 min is only suggested) and gentle extra-time rules', () => {
-    expect(DEFAULT_BOUNDARY_SETTINGS).toEqual({
-      dailyLimitMinutes: null,
-      siteLimits: {},
-      feedFreeWindows: [],
-      warningPercent: 80,
-      extraMinutes: 5,
-      extensionsPerDay: 2,
-      pauseSeconds: 10,
+  const saturday = (h: number, mi = 0, sec = 0) => new Date(2026, 10, 21, h, mi, sec).getTime();
+  const decideWithDefaults = (usedMinutes: number, patch: Partial<BoundarySettings> = {}) =>
+    decideBoundary({
+      now: saturday(15),
+      site: 'instagram',
+      settings: { ...DEFAULT_BOUNDARY_SETTINGS, ...patch },
+      usage: { todayMsBySite: { instagram: usedMinutes * 60_000 } },
+      dayState: null,
+      dayStartHour: 4,
     });
-    expect(SUGGESTED_DAILY_LIMIT_MINUTES).toBe(30);
+
+  it('set no limit and no feed-free time: she chooses them, nothing holds her on day one', () => {
+    expect(decideWithDefaults(24 * 60)).toEqual({ kind: 'ok' });
+  });
+
+  it('warn at 80% of a limit she sets', () => {
+    expect(decideWithDefaults(23.9, { dailyLimitMinutes: 30 })).toMatchObject({ kind: 'ok' });
+    expect(decideWithDefaults(24, { dailyLimitMinutes: 30 })).toMatchObject({ kind: 'warning' });
+  });
+
+  it('give 5 more minutes, twice a day, after a 10-second pause', () => {
+    const today = freshDayState('2026-11-21');
+    const pauseStartedAt = saturday(15);
+    expect(grantExtension(today, DEFAULT_BOUNDARY_SETTINGS, saturday(15, 0, 9), { pauseStartedAt })).toMatchObject({
+      ok: false,
+      reason: { code: 'pause-not-over' },
+    });
+    const first = grantExtension(today, DEFAULT_BOUNDARY_SETTINGS, saturday(15, 0, 10), { pauseStartedAt });
+    expect(first).toMatchObject({ ok: true, state: { extraMsGranted: 5 * 60_000 } });
+    if (!first.ok) throw new Error('expected a grant');
+    const second = grantExtension(first.state, DEFAULT_BOUNDARY_SETTINGS, saturday(15, 1));
+    expect(second).toMatchObject({ ok: true, state: { extraMsGranted: 10 * 60_000 } });
+    if (!second.ok) throw new Error('expected a grant');
+    expect(grantExtension(second.state, DEFAULT_BOUNDARY_SETTINGS, saturday(15, 2))).toMatchObject({ ok: false });
+  });
+
+  it('suggest limits she can accept as they are', () => {
+    expect(
+      validateBoundarySettings({
+        ...DEFAULT_BOUNDARY_SETTINGS,
+        dailyLimitMinutes: SUGGESTED_DAILY_LIMIT_MINUTES,
+        siteLimits: { instagram: SUGGESTED_SITE_LIMIT_MINUTES },
+      }).ok,
+    ).toBe(true);
+    expect(SUGGESTED_SITE_LIMIT_MINUTES).toBeLessThan(SUGGESTED_DAILY_LIMIT_MINUTES);
   });
 
   it('are themselves valid', () => {
@@ -68,48 +106,48 @@ describe('defaults', () => {
   });
 });
 
-describe('validateBoundarySettings: absurd inputs get a specific, friendly message', () => {
-  it.each<[string, Record<string, unknown>, string[]]>([
-    ['a negative daily limit', { dailyLimitMinutes: -5 }, [M.limitRange]],
-    ['a daily limit of 0', { dailyLimitMinutes: 0 }, [M.limitRange]],
-    ['a daily limit of 100000', { dailyLimitMinutes: 100_000 }, [M.limitRange]],
-    ['a daily limit of NaN', { dailyLimitMinutes: Number.NaN }, [M.limitRange]],
-    ['an infinite daily limit', { dailyLimitMinutes: Number.POSITIVE_INFINITY }, [M.limitRange]],
-    ['a daily limit as a string', { dailyLimitMinutes: '30' }, [M.limitRange]],
-    ['a fractional daily limit', { dailyLimitMinutes: 12.5 }, [M.limitWhole]],
-    ['a site limit of 0', { siteLimits: { instagram: 0 } }, [M.limitRange]],
-    ['a site limit of 100000', { siteLimits: { tiktok: 100_000 } }, [M.limitRange]],
-    ['a site limit as a string', { siteLimits: { x: 'ten' } }, [M.limitRange]],
-    ['a limit for an unknown site', { siteLimits: { myspace: 10 } }, [M.unknownSite]],
-    ['a warning at 40%', { warningPercent: 40 }, [M.warningPercent]],
-    ['a warning at 100%', { warningPercent: 100 }, [M.warningPercent]],
-    ['0 extra minutes', { extraMinutes: 0 }, [M.extraMinutes]],
-    ['45 extra minutes', { extraMinutes: 45 }, [M.extraMinutes]],
-    ['-1 extensions a day', { extensionsPerDay: -1 }, [M.extensionsPerDay]],
-    ['11 extensions a day', { extensionsPerDay: 11 }, [M.extensionsPerDay]],
-    ['a 5-second pause', { pauseSeconds: 5 }, [M.pauseSeconds]],
-    ['a 2-minute pause', { pauseSeconds: 120 }, [M.pauseSeconds]],
-    ['a pause of NaN', { pauseSeconds: Number.NaN }, [M.pauseSeconds]],
-    ['feed-free times that are not a list', { feedFreeWindows: 'evenings' }, [M.windows]],
-  ])('%s', (_label, patch, messages) => {
-    expect(messagesFor(withSettings(patch))).toEqual(messages);
+describe('validateBoundarySettings: absurd inputs get a specific problem code', () => {
+  it.each<[string, Record<string, unknown>, SettingsProblemCode[]]>([
+    ['a negative daily limit', { dailyLimitMinutes: -5 }, ['limitRange']],
+    ['a daily limit of 0', { dailyLimitMinutes: 0 }, ['limitRange']],
+    ['a daily limit of 100000', { dailyLimitMinutes: 100_000 }, ['limitRange']],
+    ['a daily limit of NaN', { dailyLimitMinutes: Number.NaN }, ['limitRange']],
+    ['an infinite daily limit', { dailyLimitMinutes: Number.POSITIVE_INFINITY }, ['limitRange']],
+    ['a daily limit as a string', { dailyLimitMinutes: '30' }, ['limitRange']],
+    ['a fractional daily limit', { dailyLimitMinutes: 12.5 }, ['limitWhole']],
+    ['a site limit of 0', { siteLimits: { instagram: 0 } }, ['limitRange']],
+    ['a site limit of 100000', { siteLimits: { tiktok: 100_000 } }, ['limitRange']],
+    ['a site limit as a string', { siteLimits: { x: 'ten' } }, ['limitRange']],
+    ['a limit for an unknown site', { siteLimits: { myspace: 10 } }, ['unknownSite']],
+    ['a warning at 40%', { warningPercent: 40 }, ['warningPercent']],
+    ['a warning at 100%', { warningPercent: 100 }, ['warningPercent']],
+    ['0 extra minutes', { extraMinutes: 0 }, ['extraMinutes']],
+    ['45 extra minutes', { extraMinutes: 45 }, ['extraMinutes']],
+    ['-1 extensions a day', { extensionsPerDay: -1 }, ['extensionsPerDay']],
+    ['11 extensions a day', { extensionsPerDay: 11 }, ['extensionsPerDay']],
+    ['a 5-second pause', { pauseSeconds: 5 }, ['pauseSeconds']],
+    ['a 2-minute pause', { pauseSeconds: 120 }, ['pauseSeconds']],
+    ['a pause of NaN', { pauseSeconds: Number.NaN }, ['pauseSeconds']],
+    ['feed-free times that are not a list', { feedFreeWindows: 'evenings' }, ['windows']],
+  ])('%s', (_label, patch, codes) => {
+    expect(codesFor(withSettings(patch))).toEqual(codes);
   });
 
-  it.each<[string, Record<string, unknown>, string[]]>([
-    ['a start of 25:00', { start: '25:00' }, [M.time]],
-    ['an end of 19:60', { end: '19:60' }, [M.time]],
-    ['a time without a leading zero', { start: '7:00' }, [M.time]],
-    ['a time as a number', { start: 1900 }, [M.time]],
-    ['the same start and end', { start: '19:00', end: '19:00' }, [M.sameStartEnd]],
-    ['missing days', { days: undefined }, [M.noDays]],
-    ['no days', { days: [] }, [M.noDays]],
-    ['day 7', { days: [7] }, [M.dayNumber]],
-    ['day -1', { days: [-1] }, [M.dayNumber]],
-    ['a day as a string', { days: ['monday'] }, [M.dayNumber]],
-    ['a label of 61 characters', { label: 'a'.repeat(61) }, [M.label]],
-    ['an empty id', { id: '' }, [M.windowId]],
-  ])('a feed-free time with %s', (_label, patch, messages) => {
-    expect(messagesFor(withWindow(patch))).toEqual(messages);
+  it.each<[string, Record<string, unknown>, SettingsProblemCode[]]>([
+    ['a start of 25:00', { start: '25:00' }, ['time']],
+    ['an end of 19:60', { end: '19:60' }, ['time']],
+    ['a time without a leading zero', { start: '7:00' }, ['time']],
+    ['a time as a number', { start: 1900 }, ['time']],
+    ['the same start and end', { start: '19:00', end: '19:00' }, ['sameStartEnd']],
+    ['missing days', { days: undefined }, ['noDays']],
+    ['no days', { days: [] }, ['noDays']],
+    ['day 7', { days: [7] }, ['dayNumber']],
+    ['day -1', { days: [-1] }, ['dayNumber']],
+    ['a day as a string', { days: ['monday'] }, ['dayNumber']],
+    ['a label of 61 characters', { label: 'a'.repeat(61) }, ['label']],
+    ['an empty id', { id: '' }, ['windowId']],
+  ])('a feed-free time with %s', (_label, patch, codes) => {
+    expect(codesFor(withWindow(patch))).toEqual(codes);
   });
 
   it('says where each problem is, so the form can show it next to the field', () => {
@@ -121,11 +159,11 @@ describe('validateBoundarySettings: absurd inputs get a specific, friendly messa
     );
     expect(result).toEqual({
       ok: false,
-      messages: [M.limitRange, M.noDays, M.sameStartEnd],
+      codes: ['limitRange', 'noDays', 'sameStartEnd'],
       fields: [
-        { path: 'dailyLimitMinutes', message: M.limitRange },
-        { path: 'feedFreeWindows.1.days', message: M.noDays },
-        { path: 'feedFreeWindows.1.end', message: M.sameStartEnd },
+        { path: 'dailyLimitMinutes', code: 'limitRange' },
+        { path: 'feedFreeWindows.1.days', code: 'noDays' },
+        { path: 'feedFreeWindows.1.end', code: 'sameStartEnd' },
       ],
     });
   });
@@ -136,12 +174,12 @@ describe('validateBoundarySettings: absurd inputs get a specific, friendly messa
         win(`w${index}`, `${String(index).padStart(2, '0')}:00`, '23:30', [MON]),
       );
     expect(validateBoundarySettings(withSettings({ feedFreeWindows: windows(12) })).ok).toBe(true);
-    expect(messagesFor(withSettings({ feedFreeWindows: windows(13) }))).toEqual([M.tooManyWindows]);
+    expect(codesFor(withSettings({ feedFreeWindows: windows(13) }))).toEqual(['tooManyWindows']);
   });
 
   it('refuses two feed-free times with the same id', () => {
     const windows = [win('same', '19:00', '20:00', [MON]), win('same', '07:00', '08:00', [TUE])];
-    expect(messagesFor(withSettings({ feedFreeWindows: windows }))).toEqual([M.duplicateId]);
+    expect(codesFor(withSettings({ feedFreeWindows: windows }))).toEqual(['duplicateId']);
   });
 
   it.each<[string, Record<string, unknown>]>([
@@ -171,8 +209,15 @@ describe('validateBoundarySettings: absurd inputs get a specific, friendly messa
   });
 
   it('types site limits as a partial record of built-in sites', () => {
-    const settings: BoundarySettings = { ...DEFAULT_BOUNDARY_SETTINGS, siteLimits: { instagram: 10 } };
-    expect(settings.siteLimits.facebook).toBeUndefined();
+    expectTypeOf<BoundarySettings['siteLimits']>().toEqualTypeOf<Partial<Record<BuiltInSiteId, number>>>();
+  });
+
+  it.each<[string, unknown]>([
+    ['a string', 'no limits'],
+    ['null', null],
+    ['a list', [DEFAULT_BOUNDARY_SETTINGS]],
+  ])('calls a wrong form at the top (%s) a shape problem', (_label, candidate) => {
+    expect(codesFor(candidate)).toEqual(['shape']);
   });
 });
 

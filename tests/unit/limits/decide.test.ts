@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { type BoundarySettings, DEFAULT_BOUNDARY_SETTINGS, type FeedFreeWindow } from '@/utils/limits/boundarySettings';
 import {
   type BoundaryDecision,
+  type BoundaryRefusal,
   type BoundaryUsage,
   decideBoundary,
   grantExtension,
   markWarned,
   pauseForToday,
+  pauseRefusal,
   resumeToday,
 } from '@/utils/limits/decide';
 import { type BoundaryDayState, dayStateFor, freshDayState } from '@/utils/limits/stateRecords';
@@ -226,13 +228,13 @@ describe('extra minutes at a limit', () => {
     });
   });
 
-  it.each<[string, number, number, boolean, string | null]>([
+  it.each<[string, number, number, boolean, BoundaryRefusal | null]>([
     ['the first of two', 2, 0, true, null],
     ['the second of two', 2, 1, true, null],
-    ['none left of two', 2, 2, false, 'No more extra time today: you chose 2 a day.'],
-    ['none left of one', 1, 1, false, 'No more extra time today: you chose 1 a day.'],
-    ['she chose none', 0, 0, false, 'No extra time today: you chose not to have any.'],
-    ['a corrupt count above the cap', 3, 9, false, 'No more extra time today: you chose 3 a day.'],
+    ['none left of two', 2, 2, false, { code: 'no-extra-left', perDay: 2 }],
+    ['none left of one', 1, 1, false, { code: 'no-extra-left', perDay: 1 }],
+    ['she chose none', 0, 0, false, { code: 'no-extra-chosen' }],
+    ['a corrupt count above the cap', 3, 9, false, { code: 'no-extra-left', perDay: 3 }],
   ])('%s', (_label, perDay, used, ok, reason) => {
     const result = grantExtension(
       state({ extensionsUsed: used }),
@@ -240,7 +242,7 @@ describe('extra minutes at a limit', () => {
       saturdayAfternoon(),
     );
     expect(result.ok).toBe(ok);
-    expect(result.ok ? null : result.reason).toBe(reason);
+    expect(result.ok ? null : result.reason).toEqual(reason);
   });
 
   it('the limit screen says how many are left, and none once used up', () => {
@@ -273,12 +275,35 @@ describe('extra minutes at a limit', () => {
     const start = saturdayAfternoon();
     expect(grantExtension(state(), settings, start + 9_000, { pauseStartedAt: start })).toEqual({
       ok: false,
-      reason: 'The pause isn’t over yet: 1 more second.',
+      reason: { code: 'pause-not-over', secondsLeft: 1 },
     });
     expect(grantExtension(state(), settings, start, { pauseStartedAt: start })).toEqual({
       ok: false,
-      reason: 'The pause isn’t over yet: 10 more seconds.',
+      reason: { code: 'pause-not-over', secondsLeft: 10 },
     });
+  });
+
+  it('says first that none are left, before the pause', () => {
+    const start = saturdayAfternoon();
+    expect(grantExtension(state({ extensionsUsed: 2 }), settings, start, { pauseStartedAt: start })).toEqual({
+      ok: false,
+      reason: { code: 'no-extra-left', perDay: 2 },
+    });
+  });
+});
+
+describe('pauseRefusal', () => {
+  it.each<[string, number, number, BoundaryRefusal | undefined]>([
+    ['right after it began', 0, 10, { code: 'pause-not-over', secondsLeft: 10 }],
+    ['half a second in', 500, 10, { code: 'pause-not-over', secondsLeft: 10 }],
+    ['with a millisecond left: at least 1 second', 9_999, 10, { code: 'pause-not-over', secondsLeft: 1 }],
+    ['exactly over', 10_000, 10, undefined],
+    ['long over', 60_000, 10, undefined],
+    ['a longer pause she chose', 10_000, 30, { code: 'pause-not-over', secondsLeft: 20 }],
+    ['a pause that "began" in the future', -60_000, 10, { code: 'pause-not-over', secondsLeft: 70 }],
+  ])('%s', (_label, elapsed, pauseSeconds, expected) => {
+    const began = saturdayAfternoon();
+    expect(pauseRefusal(began, pauseSeconds, began + elapsed)).toEqual(expected);
   });
 });
 

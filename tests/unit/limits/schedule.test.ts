@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FeedFreeWindow } from '@/utils/limits/boundarySettings';
 import { activeFeedFreeWindow, upcomingFeedFreeWindows } from '@/utils/limits/schedule';
 import { useTimeZone } from '../../helpers/timeZone';
@@ -129,9 +129,7 @@ describe('activeFeedFreeWindow', () => {
 });
 
 describe('DST (America/New_York)', () => {
-  beforeEach(() => {
-    process.env.TZ = 'America/New_York';
-  });
+  useTimeZone('America/New_York');
 
   it.each<[string, FeedFreeWindow, string, string | null, number | null]>([
     // Spring forward: 2026-03-08 02:00 EST → 03:00 EDT; the 7th is a Saturday.

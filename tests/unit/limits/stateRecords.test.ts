@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { freshDayState, readBoundaryDayState } from '@/utils/limits/stateRecords';
+import type { RecordProblem } from '@/utils/storage/recordKind';
 import { useTimeZone } from '../../helpers/timeZone';
 
 useTimeZone('Europe/Berlin');
@@ -34,6 +35,14 @@ describe('readBoundaryDayState', () => {
     expect(readBoundaryDayState(valid, nextDay, DAY_START)).toEqual({ state: freshDayState('2026-11-22') });
   });
 
+  it('keeps yesterday’s extra time that runs past the day start', () => {
+    const justAfterDayStart = new Date(2026, 10, 22, 4, 1).getTime();
+    const stored = { ...valid, extraUntil: justAfterDayStart + 60_000 };
+    expect(readBoundaryDayState(stored, justAfterDayStart, DAY_START)).toEqual({
+      state: { ...freshDayState('2026-11-22'), extraUntil: justAfterDayStart + 60_000 },
+    });
+  });
+
   it('drops repeated warned sites and unknown keys', () => {
     const messy = { ...valid, warnedSites: ['x', 'x', 'reddit'], surprise: 1 };
     expect(readBoundaryDayState(messy, saturdayAfternoon(), DAY_START).state).toEqual({
@@ -42,22 +51,28 @@ describe('readBoundaryDayState', () => {
     });
   });
 
-  it.each<[string, unknown, string]>([
-    ['a string', 'nonsense', 'could not be read'],
-    ['an array', [1, 2], 'could not be read'],
-    ['no schema version', { ...valid, schemaVersion: undefined }, 'schemaVersion'],
-    ['a newer version', { ...valid, schemaVersion: 3 }, 'saved by a newer version (3)'],
-    ['a day that is not a day', { ...valid, day: '2026-02-30' }, 'day'],
-    ['negative extensions', { ...valid, extensionsUsed: -1 }, 'extensionsUsed'],
-    ['fractional extensions', { ...valid, extensionsUsed: 1.5 }, 'extensionsUsed'],
-    ['NaN extra time', { ...valid, extraMsGranted: Number.NaN }, 'extraMsGranted'],
-    ['extra time as a string', { ...valid, extraUntil: 'soon' }, 'extraUntil'],
-    ['a paused flag as a string', { ...valid, pausedForToday: 'yes' }, 'pausedForToday'],
-    ['warned sites not a list', { ...valid, warnedSites: 'instagram' }, 'warnedSites'],
-  ])('starts fresh and says why for %s', (_label, stored, fragment) => {
-    const result = readBoundaryDayState(stored, saturdayAfternoon(), DAY_START);
-    expect(result.state).toEqual(freshDayState('2026-11-21'));
-    expect(result.problem).toContain(fragment);
-    expect(result.problem).toContain('starts fresh');
+  it('leaves out extra time that is not there, rather than storing it as undefined', () => {
+    const { state } = readBoundaryDayState({ ...valid, extraUntil: undefined }, saturdayAfternoon(), DAY_START);
+    expect(Object.keys(state)).not.toContain('extraUntil');
+  });
+
+  it.each<[string, unknown, RecordProblem]>([
+    ['a string', 'nonsense', { code: 'not-a-record' }],
+    ['an array', [1, 2], { code: 'not-a-record' }],
+    ['no schema version', { ...valid, schemaVersion: undefined }, { code: 'no-version' }],
+    ['a newer version', { ...valid, schemaVersion: 3 }, { code: 'newer-version', version: 3 }],
+    ['a day that is not a day', { ...valid, day: '2026-02-30' }, { code: 'invalid', path: 'day' }],
+    ['negative extensions', { ...valid, extensionsUsed: -1 }, { code: 'invalid', path: 'extensionsUsed' }],
+    ['fractional extensions', { ...valid, extensionsUsed: 1.5 }, { code: 'invalid', path: 'extensionsUsed' }],
+    ['NaN extra time', { ...valid, extraMsGranted: Number.NaN }, { code: 'invalid', path: 'extraMsGranted' }],
+    ['extra time as a string', { ...valid, extraUntil: 'soon' }, { code: 'invalid', path: 'extraUntil' }],
+    ['a paused flag as a string', { ...valid, pausedForToday: 'yes' }, { code: 'invalid', path: 'pausedForToday' }],
+    ['warned sites not a list', { ...valid, warnedSites: 'instagram' }, { code: 'invalid', path: 'warnedSites' }],
+    ['a huge warned site', { ...valid, warnedSites: ['x'.repeat(201)] }, { code: 'invalid', path: 'warnedSites.0' }],
+  ])('starts fresh and says why for %s', (_label, stored, problem) => {
+    expect(readBoundaryDayState(stored, saturdayAfternoon(), DAY_START)).toEqual({
+      state: freshDayState('2026-11-21'),
+      problem,
+    });
   });
 });

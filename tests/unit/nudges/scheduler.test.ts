@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   decideNudge,
   initialNudgeState,
@@ -15,23 +15,21 @@ import {
   snooze,
   TYPING_QUIET_MS,
   USER_NUDGE_FREQUENCIES,
+  worthAsking,
 } from '@/utils/nudges/scheduler';
+import type { RecordProblem } from '@/utils/storage/recordKind';
+import { NUDGE_FREQUENCY_CHOICES } from '@/utils/storage/settings';
+import { useTimeZone } from '../../helpers/timeZone';
 
 const S = 1000;
 const MIN = 60 * S;
 const HOUR = 60 * MIN;
 const DAY_START = 4;
-/** 2026-11-22 15:00 UTC; tests run with TZ=UTC so local time is UTC. */
+/** 2026-11-22 15:00 UTC; tests run in UTC so local time is UTC. */
 const NOW = Date.UTC(2026, 10, 22, 15, 0);
 const at = (day: number, hour: number, minute = 0) => Date.UTC(2026, 10, day, hour, minute);
 
-const originalTz = process.env.TZ;
-beforeEach(() => {
-  process.env.TZ = 'UTC';
-});
-afterEach(() => {
-  process.env.TZ = originalTz;
-});
+useTimeZone('UTC');
 
 type Preset = Exclude<NudgeFrequency, 'off'>;
 const PRESETS = Object.keys(NUDGE_PRESETS) as Preset[];
@@ -61,17 +59,51 @@ const reasonOf = (state: NudgeState, context: NudgeContext) => {
 };
 
 describe('presets', () => {
-  it('match the agreed figures', () => {
-    expect(NUDGE_PRESETS).toEqual({
-      gentle: { minGapMs: 20 * MIN, dailyCap: 4, minPageActiveMs: MIN, minActiveMs: 6 * MIN, minScrollPx: 6000 },
-      balanced: { minGapMs: 12 * MIN, dailyCap: 8, minPageActiveMs: MIN, minActiveMs: 4 * MIN, minScrollPx: 4000 },
-      frequent: { minGapMs: 6 * MIN, dailyCap: 15, minPageActiveMs: MIN, minActiveMs: 2 * MIN, minScrollPx: 2000 },
-      test: { minGapMs: 20 * S, dailyCap: 100, minPageActiveMs: 5 * S, minActiveMs: 5 * S, minScrollPx: 300 },
-    });
+  // The agreed figures, as behaviour: gap, daily cap, first wait on a page, active time and scroll to build up.
+  it.each<[Preset, number, number, number, number, number]>([
+    ['gentle', 20 * MIN, 4, MIN, 6 * MIN, 6000],
+    ['balanced', 12 * MIN, 8, MIN, 4 * MIN, 4000],
+    ['frequent', 6 * MIN, 15, MIN, 2 * MIN, 2000],
+    ['test', 20 * S, 100, 5 * S, 5 * S, 300],
+  ])(
+    '%s: %d ms apart, %d a day, after %d ms on the page and %d ms / %d px of scrolling',
+    (frequency, gap, cap, pageMs, activeMs, scrollPx) => {
+      const context = (overrides: Partial<NudgeContext> = {}): NudgeContext => ({
+        now: NOW,
+        dayStartHour: DAY_START,
+        frequency,
+        isFeedPage: true,
+        pageVisible: true,
+        boundaryShown: false,
+        activeMsOnPage: pageMs,
+        activeMsSinceLastNudge: activeMs,
+        scrollPxSinceLastNudge: scrollPx,
+        ...overrides,
+      });
+      expect(reasonOf(fresh(), context())).toBe('show');
+      const shown = recordShown(fresh(), 'r1', NOW - gap, DAY_START);
+      expect(reasonOf(shown, context({ now: NOW - 1 }))).toBe('too-soon');
+      expect(reasonOf(shown, context())).toBe('show');
+      expect(reasonOf({ ...fresh(), shownToday: cap - 1 }, context())).toBe('show');
+      expect(reasonOf({ ...fresh(), shownToday: cap }, context())).toBe('daily-cap');
+      expect(reasonOf(fresh(), context({ activeMsOnPage: pageMs - 1 }))).toBe('first-minute');
+      expect(reasonOf(fresh(), context({ activeMsSinceLastNudge: activeMs - 1 }))).toBe('not-enough-active-time');
+      expect(reasonOf(fresh(), context({ scrollPxSinceLastNudge: scrollPx - 1 }))).toBe('not-enough-scroll');
+    },
+  );
+
+  it('every preset is tested above', () => {
+    expect([...PRESETS].sort()).toEqual(['balanced', 'frequent', 'gentle', 'test']);
   });
 
-  it('the test preset is not offered to users', () => {
-    expect(USER_NUDGE_FREQUENCIES).toEqual(['gentle', 'balanced', 'frequent', 'off']);
+  it('the test preset is not offered to users, and the offered ones are the ones settings accept', () => {
+    expect(USER_NUDGE_FREQUENCIES).not.toContain('test');
+    expect([...USER_NUDGE_FREQUENCIES]).toEqual([...NUDGE_FREQUENCY_CHOICES]);
+  });
+
+  it('off has no preset', () => {
+    expect(presetFor('off')).toBeUndefined();
+    expect(requiredBuildUp('off')).toBeUndefined();
   });
 
   it.each(PRESETS)('%s: the gap is never shorter than the build-up (one nudge per build-up at most)', (frequency) => {
@@ -255,12 +287,15 @@ describe('snooze', () => {
     expect(reasonOf(state, ready('gentle', { now: liftsAt, dayStartHour }))).toBe('show');
   });
 
-  it('for today across a DST change: lifts at 04:00 local time (New York, spring forward)', () => {
-    process.env.TZ = 'America/New_York';
-    const snoozedAt = new Date(2026, 2, 7, 23, 0).getTime();
-    const state = snooze(initialNudgeState(snoozedAt, DAY_START), 'today', snoozedAt, DAY_START);
-    expect(state.snoozedUntil).toBe(new Date(2026, 2, 8, 4, 0).getTime());
-    expect((state.snoozedUntil ?? 0) - snoozedAt).toBe(4 * HOUR);
+  describe('in New York', () => {
+    useTimeZone('America/New_York');
+
+    it('for today across a DST change: lifts at 04:00 local time (spring forward)', () => {
+      const snoozedAt = new Date(2026, 2, 7, 23, 0).getTime();
+      const state = snooze(initialNudgeState(snoozedAt, DAY_START), 'today', snoozedAt, DAY_START);
+      expect(state.snoozedUntil).toBe(new Date(2026, 2, 8, 4, 0).getTime());
+      expect((state.snoozedUntil ?? 0) - snoozedAt).toBe(4 * HOUR);
+    });
   });
 
   it('her latest choice wins: an hour after "today" shortens it', () => {
@@ -403,25 +438,83 @@ describe('readNudgeState', () => {
   });
 
   // Values are built inside the test (a thunk), once TZ is set.
-  it.each<[string, () => unknown, RegExp]>([
-    ['a string', () => 'nudges', /not an object/],
-    ['an array', () => [], /not an object/],
-    ['no schema version', () => ({ ...valid(), schemaVersion: undefined }), /schemaVersion/],
-    ['a newer schema', () => ({ ...valid(), schemaVersion: 2 }), /newer version/],
-    ['a bad day', () => ({ ...valid(), day: '2026-13-40' }), /day/],
-    ['a negative count', () => ({ ...valid(), shownToday: -1 }), /shownToday/],
-    ['a fractional count', () => ({ ...valid(), shownToday: 1.5 }), /shownToday/],
-    ['a string time', () => ({ ...valid(), lastShownAt: 'yesterday' }), /lastShownAt/],
-    ['a null snooze', () => ({ ...valid(), snoozedUntil: null }), /snoozedUntil/],
-    ['weights as a list', () => ({ ...valid(), tagWeights: [2] }), /tagWeights/],
-    ['a weight out of range', () => ({ ...valid(), tagWeights: { reframe: 40 } }), /weight for reframe/],
-    ['a weight that is not a number', () => ({ ...valid(), tagWeights: { reframe: 'high' } }), /weight for reframe/],
-    ['no rotation', () => ({ ...valid(), rotation: undefined }), /rotation/],
-    ['a queue of numbers', () => ({ ...valid(), rotation: { queue: [1], known: [], recent: [] } }), /rotation.queue/],
-    ['no recent list', () => ({ ...valid(), rotation: { queue: [], known: [] } }), /rotation.recent/],
-  ])('%s → a fresh state and the reason', (_label, stored, reason) => {
-    const result = readNudgeState(stored(), NOW, DAY_START);
-    expect(result.problem).toMatch(reason);
-    expect(result.state).toEqual(fresh());
+  it('a stored state without a snooze or a last nudge comes back without them', () => {
+    const { state } = readNudgeState({ ...fresh(), lastShownAt: undefined, snoozedUntil: undefined }, NOW, DAY_START);
+    expect(Object.keys(state)).not.toContain('lastShownAt');
+    expect(Object.keys(state)).not.toContain('snoozedUntil');
+  });
+
+  const invalid = (path: string): RecordProblem => ({ code: 'invalid', path });
+
+  it.each<[string, () => unknown, RecordProblem]>([
+    ['a string', () => 'nudges', { code: 'not-a-record' }],
+    ['an array', () => [], { code: 'not-a-record' }],
+    ['no schema version', () => ({ ...valid(), schemaVersion: undefined }), { code: 'no-version' }],
+    ['a newer schema', () => ({ ...valid(), schemaVersion: 2 }), { code: 'newer-version', version: 2 }],
+    ['a bad day', () => ({ ...valid(), day: '2026-13-40' }), invalid('day')],
+    ['a negative count', () => ({ ...valid(), shownToday: -1 }), invalid('shownToday')],
+    ['a fractional count', () => ({ ...valid(), shownToday: 1.5 }), invalid('shownToday')],
+    ['a string time', () => ({ ...valid(), lastShownAt: 'yesterday' }), invalid('lastShownAt')],
+    ['a null snooze', () => ({ ...valid(), snoozedUntil: null }), invalid('snoozedUntil')],
+    ['weights as a list', () => ({ ...valid(), tagWeights: [2] }), invalid('tagWeights')],
+    ['a weight out of range', () => ({ ...valid(), tagWeights: { reframe: 40 } }), invalid('tagWeights.reframe')],
+    [
+      'a weight that is not a number',
+      () => ({ ...valid(), tagWeights: { reframe: 'high' } }),
+      invalid('tagWeights.reframe'),
+    ],
+    ['no rotation', () => ({ ...valid(), rotation: undefined }), invalid('rotation')],
+    [
+      'a queue of numbers',
+      () => ({ ...valid(), rotation: { queue: [1], known: [], recent: [] } }),
+      invalid('rotation.queue.0'),
+    ],
+    ['no recent list', () => ({ ...valid(), rotation: { queue: [], known: [] } }), invalid('rotation.recent')],
+  ])('%s → a fresh state and the reason', (_label, stored, problem) => {
+    expect(readNudgeState(stored(), NOW, DAY_START)).toEqual({ state: fresh(), problem });
+  });
+});
+
+describe('worthAsking: the page’s own check before it wakes the background', () => {
+  // States are built inside the test (a thunk), once the zone is set.
+  it.each<[string, () => NudgeState, Partial<NudgeContext>]>([
+    ['within the gap', () => recordShown(fresh(), 'r1', NOW - 5 * MIN, DAY_START), {}],
+    ['after the daily cap', () => ({ ...fresh(), shownToday: NUDGE_PRESETS.gentle.dailyCap }), {}],
+    ['while snoozed', () => snooze(fresh(), 'hour', NOW - MIN, DAY_START), {}],
+    ['while she types', fresh, { typingAt: NOW - S }],
+    ['without enough active time', fresh, { activeMsSinceLastNudge: NUDGE_PRESETS.gentle.minActiveMs - 1 }],
+    ['without enough scrolling', fresh, { scrollPxSinceLastNudge: NUDGE_PRESETS.gentle.minScrollPx - 1 }],
+    ['in the first minute on the page', fresh, { activeMsOnPage: MIN - 1 }],
+    ['on a page that is not a feed', fresh, { isFeedPage: false }],
+    ['on a hidden page', fresh, { pageVisible: false }],
+    ['under a boundary screen', fresh, { boundaryShown: true }],
+    ['when reminders are off', fresh, { frequency: 'off' }],
+  ])('says no %s', (_label, state, overrides) => {
+    expect(worthAsking(state(), ready('gentle', overrides))).toBe(false);
+  });
+
+  it('says yes when everything allows', () => {
+    expect(worthAsking(fresh(), ready('gentle'))).toBe(true);
+    const longAgo = recordShown({ ...fresh(), shownToday: 2 }, 'r1', NOW - NUDGE_PRESETS.gentle.minGapMs, DAY_START);
+    expect(worthAsking(longAgo, ready('gentle'))).toBe(true);
+  });
+
+  it.each([null, undefined])('with no stored state (%s), behaves as with a fresh state', (missing) => {
+    const contexts = [
+      ready('gentle'),
+      ready('gentle', { typingAt: NOW - S }),
+      ready('frequent', { activeMsOnPage: MIN - 1 }),
+      ready('balanced', { now: at(30, 2), scrollPxSinceLastNudge: 0 }),
+      ready('test', { now: at(30, 2) }),
+    ];
+    for (const context of contexts) {
+      expect(worthAsking(missing, context)).toBe(worthAsking(initialNudgeState(context.now, DAY_START), context));
+    }
+    expect(worthAsking(missing, ready('gentle'))).toBe(true);
+  });
+
+  it('a capped state from yesterday does not stop a nudge today', () => {
+    const capped = { ...initialNudgeState(at(21, 20), DAY_START), shownToday: NUDGE_PRESETS.gentle.dailyCap };
+    expect(worthAsking(capped, ready('gentle'))).toBe(true);
   });
 });

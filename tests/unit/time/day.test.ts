@@ -1,13 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dayKeyOf, dayStartOf, isDayKey, nextDayStartAfter, recentDayKeys, splitByDay } from '@/utils/time/day';
+import { switchTimeZone, useTimeZone } from '../../helpers/timeZone';
 
-const originalTz = process.env.TZ;
-function inZone(zone: string) {
-  process.env.TZ = zone;
-}
-afterEach(() => {
-  process.env.TZ = originalTz;
-});
+useTimeZone();
+const inZone = switchTimeZone;
 
 const local = (y: number, mo: number, d: number, h: number, mi = 0) => new Date(y, mo - 1, d, h, mi).getTime();
 const HOUR = 3_600_000;

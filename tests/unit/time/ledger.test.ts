@@ -1,17 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Interval } from '@/utils/time/intervals';
 import { accountSpans, checkSpan, MAX_SPAN_LENGTH_MS } from '@/utils/time/ledger';
 import { activeIntervals, recordActivation } from '@/utils/time/tabTimeline';
+import { useTimeZone } from '../../helpers/timeZone';
 
 const S = 1000;
 const NOW = Date.UTC(2026, 10, 22, 15, 0);
-const originalTz = process.env.TZ;
-beforeEach(() => {
-  process.env.TZ = 'UTC';
-});
-afterEach(() => {
-  process.env.TZ = originalTz;
-});
+useTimeZone('UTC');
 
 const everywhere = (span: Interval) => [span];
 const total = (pieces: { start: number; end: number }[]) => pieces.reduce((sum, p) => sum + p.end - p.start, 0);
