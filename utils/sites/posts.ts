@@ -15,24 +15,30 @@ export function collapse(text: string | null | undefined): string {
 // Block-level tags get a space around them so "line one<div>line two" does not glue words.
 const BLOCK = /^(P|DIV|LI|H[1-6]|BR|SECTION|HEADER|FOOTER)$/;
 
-/** Text of `root` as shown: emoji `<img alt>` kept, parts matching `skip` (nested posts, hidden bits) left out. */
+/**
+ * Text of `root` as shown: emoji `<img alt>` kept, parts matching `skip` (nested posts, hidden
+ * bits) left out, open shadow roots read with their slotted children in place.
+ */
 export function textOf(root: Element | null | undefined, skip?: string): string {
   if (!root) return '';
   let out = '';
-  const walk = (node: Node) => {
-    for (const child of node.childNodes) {
-      if (child.nodeType === 3) out += child.nodeValue;
-      if (child.nodeType !== 1) continue;
-      const el = child as Element;
-      if (/^(TEMPLATE|SCRIPT|STYLE)$/.test(el.tagName) || (skip && el.matches(skip))) continue;
-      const block = BLOCK.test(el.tagName);
-      if (block) out += ' ';
-      if (el.tagName === 'IMG') out += el.getAttribute('alt') ?? '';
-      else walk(el);
-      if (block) out += ' ';
-    }
+  const visit = (node: Node, host?: Element) => {
+    if (node.nodeType === 3) out += node.nodeValue;
+    if (node.nodeType !== 1) return;
+    const el = node as Element;
+    if (/^(TEMPLATE|SCRIPT|STYLE)$/.test(el.tagName) || (skip && el.matches(skip))) return;
+    const block = BLOCK.test(el.tagName);
+    if (block) out += ' ';
+    if (el.tagName === 'IMG') out += el.getAttribute('alt') ?? '';
+    else if (el.tagName === 'SLOT' && host) {
+      const name = el.getAttribute('name') ?? '';
+      for (const child of host.childNodes) {
+        if (((child as Element).getAttribute?.('slot') ?? '') === name) visit(child);
+      }
+    } else for (const child of (el.shadowRoot ?? el).childNodes) visit(child, el.shadowRoot ? el : host);
+    if (block) out += ' ';
   };
-  walk(root);
+  for (const child of (root.shadowRoot ?? root).childNodes) visit(child, root.shadowRoot ? root : undefined);
   return collapse(out);
 }
 
