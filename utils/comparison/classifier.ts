@@ -44,7 +44,10 @@ export interface Lexicon {
   neutral: string[];
   dampeners: string[];
   negators: string[];
-  /** Run-together hashtags (lower case, without '#') and the phrase each stands for. */
+  /**
+   * Run-together hashtags (lower case, without '#') and the phrase each stands for, beyond the
+   * lexicon's own phrases of two or more words, which are hashtags already (#cleanhome).
+   */
   hashtags: Record<string, string>;
 }
 
@@ -83,7 +86,6 @@ interface PhraseIndex {
 
 export interface CompiledLexicon {
   readonly compiled: true;
-  readonly lang: string;
   readonly index: PhraseIndex;
   readonly hashtags: Map<string, string>;
   ownKey?: string;
@@ -116,7 +118,7 @@ export function words(text: string, hashtags: ReadonlyMap<string, string> = new 
   for (const [token] of fold(expanded).matchAll(TOKEN)) {
     const isBreak = !/[\p{L}\p{N}%]/u.test(token);
     if (!isBreak) out.push(token);
-    else if (out.length > 0 && out[out.length - 1] !== BREAK) out.push(BREAK);
+    else if (out.length > 0 && out.at(-1) !== BREAK) out.push(BREAK);
   }
   return out;
 }
@@ -149,8 +151,17 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   for (const phrase of lexicon.neutral) addPhrase(index, phrase, NEUTRAL, 0);
   for (const phrase of lexicon.dampeners) addPhrase(index, phrase, DAMPEN, STRONG_WEIGHT);
   for (const phrase of lexicon.negators) addPhrase(index, phrase, NEGATE, 0);
-  const hashtags = new Map(Object.entries(lexicon.hashtags).map(([tag, phrase]) => [fold(tag), phrase]));
-  return { compiled: true, lang: lexicon.lang, index, hashtags };
+  // Every phrase of two or more plain words is also a run-together hashtag (#cleanhome).
+  const hashtags = new Map<string, string>();
+  for (const phrases of index.byFirst.values()) {
+    for (const { words: phraseWords } of phrases) {
+      if (phraseWords.length > 1 && !phraseWords.some((word) => word.endsWith('*'))) {
+        hashtags.set(phraseWords.join('').replace(/'/g, ''), phraseWords.join(' '));
+      }
+    }
+  }
+  for (const [tag, phrase] of Object.entries(lexicon.hashtags)) hashtags.set(fold(tag), phrase);
+  return { compiled: true, index, hashtags };
 }
 
 const compiledCache = new WeakMap<Lexicon, CompiledLexicon>();
@@ -190,7 +201,8 @@ function longestAt(index: PhraseIndex, tokens: readonly string[], at: number): P
     }
   };
   consider(index.byFirst.get(word));
-  for (const length of index.stemLengths) if (length <= word.length) consider(index.byFirst.get(`${word.slice(0, length)}*`));
+  for (const length of index.stemLengths)
+    if (length <= word.length) consider(index.byFirst.get(`${word.slice(0, length)}*`));
   return best;
 }
 
@@ -216,7 +228,8 @@ function scan(index: PhraseIndex, tokens: readonly string[]): Hit[] {
     }
     const end = at + phrase.words.length;
     if (phrase.kind === NEGATE) negatedUntil = end + NEGATION_WINDOW;
-    else if (phrase.kind !== NEUTRAL && at >= negatedUntil) hits.push({ phrase, text: tokens.slice(at, end).join(' ') });
+    else if (phrase.kind !== NEUTRAL && at >= negatedUntil)
+      hits.push({ phrase, text: tokens.slice(at, end).join(' ') });
     at = end;
   }
   return hits;
@@ -230,14 +243,14 @@ export function classify(
 ): Classification {
   const compiled = compiledFor(lexicon);
   const tokens = words(text, compiled.hashtags);
-  const scores = LEXICON_THEMES.map(() => 0);
-  const cues: string[][] = LEXICON_THEMES.map(() => []);
+  const themeHits = LEXICON_THEMES.map(() => ({ score: 0, cues: [] as string[] }));
   const boosters: string[] = [];
   const dampeners = new Set<string>();
   for (const { phrase, text: found } of scan(compiled.index, tokens)) {
-    if (phrase.kind >= 0) {
-      scores[phrase.kind] = (scores[phrase.kind] ?? 0) + phrase.weight;
-      cues[phrase.kind]?.push(found);
+    const themeHit = themeHits[phrase.kind];
+    if (themeHit) {
+      themeHit.score += phrase.weight;
+      themeHit.cues.push(found);
     } else if (phrase.kind === BOOST) boosters.push(found);
     else if (phrase.kind === DAMPEN) dampeners.add(found);
   }
@@ -245,10 +258,10 @@ export function classify(
   const matched: string[] = [];
   const boost = boosters.length > 0 ? 1 : 0;
   LEXICON_THEMES.forEach((theme, kind) => {
-    const score = scores[kind] ?? 0;
+    const { score, cues } = themeHits[kind] as { score: number; cues: string[] };
     if (score > 0 && score + boost - STRONG_WEIGHT * dampeners.size >= THRESHOLD) {
       themes.push(theme);
-      matched.push(...(cues[kind] ?? []));
+      matched.push(...cues);
     }
   });
   if (themes.length > 0) matched.push(...boosters);

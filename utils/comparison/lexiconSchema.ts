@@ -7,7 +7,8 @@ import * as v from 'valibot';
 import { fold, LEXICON_THEMES, type Lexicon, type LexiconTheme, words } from './classifier.ts';
 
 /** Words of letters, digits, apostrophes or '%', one space apart; a word may end in '*' after 3+ characters. */
-const PHRASE = /^(?:%|[\p{L}\p{N}][\p{L}\p{N}']*(?:(?<=[\p{L}\p{N}']{3})\*)?)(?: (?:%|[\p{L}\p{N}][\p{L}\p{N}']*(?:(?<=[\p{L}\p{N}']{3})\*)?))*$/u;
+const PHRASE =
+  /^(?:%|[\p{L}\p{N}][\p{L}\p{N}']*(?:(?<=[\p{L}\p{N}']{3})\*)?)(?: (?:%|[\p{L}\p{N}][\p{L}\p{N}']*(?:(?<=[\p{L}\p{N}']{3})\*)?))*$/u;
 
 const PhraseSchema = v.pipe(v.string(), v.regex(PHRASE, 'phrase'));
 const PhraseListSchema = v.array(PhraseSchema);
@@ -53,8 +54,9 @@ export function lexiconProblems(lexicon: Lexicon): string[] {
     }
   }
   for (const [tag, phrase] of Object.entries(lexicon.hashtags)) {
-    if (words(phrase).join('').replace(/'/g, '') !== fold(tag)) {
-      problems.push(`hashtags: #${tag} does not spell "${phrase}"`);
+    if (!seen.has(fold(phrase))) problems.push(`hashtags: #${tag} stands for "${phrase}", which is in no list`);
+    if (seen.has(words(phrase).join(' ')) && words(phrase).join('').replace(/'/g, '') === fold(tag)) {
+      problems.push(`hashtags: #${tag} needs no entry, its phrase "${phrase}" is split already`);
     }
   }
   return problems;
