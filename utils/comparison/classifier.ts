@@ -9,7 +9,7 @@
  * words. How a post is scored:
  * - at each word the longest phrase of any list that starts there wins, so "perfect weather"
  *   (neutral) hides "perfect", and a phrase never overlaps another;
- * - a strong cue weighs 2, a weak cue 1; a booster ("perfect", "goals") adds 1 to each theme
+ * - a strong cue weighs 2, a weak cue 1, each distinct cue once; a booster ("perfect", "goals") adds 1 to each theme
  *   that already has a cue (at most 1 in all);
  * - a cue, booster or dampener within NEGATION_WINDOW words after a negator ("not", "far from")
  *   in the same clause does not count;
@@ -54,7 +54,7 @@ export interface Lexicon {
 export interface Classification {
   trap: boolean;
   themes: Theme[];
-  /** The words and phrases (as normalised in the post) behind the themes shown. */
+  /** The words and phrases (as normalised in the post) behind the themes shown, each once. */
   matched: string[];
 }
 
@@ -102,6 +102,8 @@ export function fold(text: string): string {
 }
 
 const HASHTAG = /#([\p{L}\p{N}_]+)/gu;
+/** A clock time keeps its hour: 4:45 → 4, 5.30am → 5am, so "up at 4" and "5am" match any minutes. */
+const CLOCK = /\b(\d{1,2})[:.]\d\d(?!\d)/g;
 const TOKEN = /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*|%|[.!?;:,()\n\u2013\u2014]+/gu;
 
 /**
@@ -115,7 +117,7 @@ export function words(text: string, hashtags: ReadonlyMap<string, string> = new 
     return ` ${listed ?? tag.replace(/_/g, ' ').replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')} `;
   });
   const out: string[] = [];
-  for (const [token] of fold(expanded).matchAll(TOKEN)) {
+  for (const [token] of fold(expanded).replace(CLOCK, '$1').matchAll(TOKEN)) {
     const isBreak = !/[\p{L}\p{N}%]/u.test(token);
     if (!isBreak) out.push(token);
     else if (out.length > 0 && out.at(-1) !== BREAK) out.push(BREAK);
@@ -249,7 +251,7 @@ export function classify(
   for (const { phrase, text: found } of scan(compiled.index, tokens)) {
     const themeHit = themeHits[phrase.kind];
     if (themeHit) {
-      themeHit.score += phrase.weight;
+      if (!themeHit.cues.includes(found)) themeHit.score += phrase.weight;
       themeHit.cues.push(found);
     } else if (phrase.kind === BOOST) boosters.push(found);
     else if (phrase.kind === DAMPEN) dampeners.add(found);

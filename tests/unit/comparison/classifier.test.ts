@@ -122,6 +122,11 @@ describe('scoring', () => {
     expect(classify('spotless clean home, real life, 20% off', tiny).trap).toBe(false);
   });
 
+  it('the same weak cue twice counts once', () => {
+    expect(classify('tidy, tidy, tidy', tiny).trap).toBe(false);
+    expect(classify('the local pool is shut, so the paddling pool it is', en).trap).toBe(false);
+  });
+
   it('the same dampener twice counts once', () => {
     expect(classify('spotless clean home, real life, real life', tiny).trap).toBe(true);
   });
@@ -181,6 +186,25 @@ describe('normalisation', () => {
 
   it('drops emoji and symbols, keeps % and marks clause breaks', () => {
     expect(words('✨ 20% off!! 🧽 now… really?')).toEqual(['20', '%', 'off', '|', 'now', '|', 'really', '|']);
+  });
+
+  it('keeps the hour of a clock time', () => {
+    expect(words('Up at 4:45, coffee at 5.30am, 6:00 am run, £12.50')).toEqual([
+      'up',
+      'at',
+      '4',
+      '|',
+      'coffee',
+      'at',
+      '5am',
+      '|',
+      '6',
+      'am',
+      'run',
+      '|',
+      '12',
+    ]);
+    expect(classify('Up at 4:45 every day', en).themes).toEqual(['perfect-routine']);
   });
 
   it('keeps letters of other scripts as words', () => {
