@@ -145,3 +145,12 @@ describe('the labelled English captions', () => {
     expect(result.recall).toBeGreaterThanOrEqual(0.8);
   });
 });
+
+describe('the held-out English captions (for reporting only: no floor is asserted on them)', () => {
+  it('are well formed, about 80, and none is also a labelled caption', () => {
+    const heldOut = loadSet('holdout.en.jsonl');
+    const labelled = new Set(loadSet('captions.en.jsonl').map((item) => item.text));
+    expect(heldOut.length).toBeGreaterThanOrEqual(70);
+    expect(heldOut.filter((item) => labelled.has(item.text))).toEqual([]);
+  });
+});
