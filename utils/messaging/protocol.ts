@@ -10,6 +10,8 @@
  */
 import * as v from 'valibot';
 import type { BoundaryActionReply } from '../limits/decide';
+import { ACCOUNT_ACTIONS, type AccountsState, type Suggestion } from '../mute/accounts';
+import { DisplayName, Handle, MAX_SIGHTINGS_PER_REPORT, SightingSchema } from '../mute/exposure';
 import { NUDGE_OUTCOMES } from '../nudges/rotation';
 import type { NudgeBlockReason } from '../nudges/scheduler';
 
@@ -47,11 +49,37 @@ export const REQUESTS = {
     typingAt: v.optional(Milliseconds),
     pageVisible: v.boolean(),
     boundaryShown: v.boolean(),
+    /** Share of recent posts that looked like comparison traps, when the page knows it. */
+    comparisonSignal: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1))),
   }),
   /** Feed page → background: what she did with a reminder. */
   'nudge/outcome': v.strictObject({
     nudgeId: v.pipe(v.string(), v.maxLength(200)),
     outcome: v.picklist(NUDGE_OUTCOMES),
+  }),
+  /** Feed page → background: comparison-trap posts seen per account since the last report. */
+  'posts/seen': v.strictObject({
+    sightings: v.pipe(v.array(SightingSchema), v.maxLength(MAX_SIGHTINGS_PER_REPORT)),
+  }),
+  /** Feed page → background: "this made me feel worse" about the account behind a post. */
+  'posts/markWorse': v.strictObject({ handle: Handle, name: v.optional(DisplayName) }),
+  /** Feed page → background: what she chose on a suggestion card, for an account on this site. */
+  'posts/act': v.strictObject({
+    handle: Handle,
+    name: v.optional(DisplayName),
+    action: v.picklist(ACCOUNT_ACTIONS),
+  }),
+  /** Feed page → background: whether post detection finds posts on this site's feed. */
+  'posts/detection': v.strictObject({ working: v.boolean() }),
+  /** Popup → background: undo or change a decision about an account on any site. */
+  'accounts/act': v.strictObject({
+    site: v.pipe(v.string(), v.maxLength(40)),
+    handle: Handle,
+    action: v.picklist(ACCOUNT_ACTIONS),
+  }),
+  /** Popup → background: her own trigger words (replacing the list). */
+  'accounts/triggerWords': v.strictObject({
+    words: v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(200)),
   }),
 } as const;
 
@@ -76,6 +104,12 @@ export interface Replies {
   'boundary/reflect': BoundaryActionReply;
   'nudge/request': NudgeReply;
   'nudge/outcome': { ok: boolean };
+  'posts/seen': { suggestion: Suggestion | null };
+  'posts/markWorse': { suggestion: Suggestion | null };
+  'posts/act': { ok: boolean };
+  'posts/detection': { ok: boolean };
+  'accounts/act': { ok: boolean; accounts: AccountsState };
+  'accounts/triggerWords': { ok: boolean; accounts: AccountsState };
 }
 
 export type MessageType = keyof typeof REQUESTS & keyof Replies;

@@ -2,6 +2,7 @@
  * The export file: everything the user's data holds, in one documented JSON shape
  * (see the README, "Export format"). Later capabilities add their own fields.
  */
+import type { AccountsState } from '../mute/accounts';
 import type { LedgerSnapshot } from './ledgerStore';
 
 export const EXPORT_FORMAT = 'outside-the-frame';
@@ -21,6 +22,28 @@ export interface ExportFile {
     outcome: string | null;
     outcomeAt: string | null;
   }[];
+  /** Accounts whose comparison-trap posts she scrolled past, per day. */
+  accountExposure: {
+    day: string;
+    site: string;
+    handle: string;
+    name: string | null;
+    trapPosts: number;
+    secondsOnScreen: number;
+    themes: Record<string, number>;
+    lastSeen: string;
+  }[];
+  /** What she decided about accounts, and her own trigger words. */
+  accounts: {
+    site: string;
+    handle: string;
+    name: string | null;
+    hidden: string | null;
+    neverSuggest: string | null;
+    markedWorse: string | null;
+    notNowUntil: string | null;
+  }[];
+  triggerWords: string[];
   /** Records that could not be read, exactly as they were stored, with the reason. */
   unreadableRecords: { key: string; reason: string; value: unknown }[];
 }
@@ -28,7 +51,13 @@ export interface ExportFile {
 /** Seconds with one decimal: honest to a tenth, readable in a text editor. */
 const toSeconds = (ms: number) => Math.round(ms / 100) / 10;
 
-export function buildExport(snapshot: LedgerSnapshot, exportedAt: Date): ExportFile {
+const isoOrNull = (time: number | undefined) => (time === undefined ? null : new Date(time).toISOString());
+
+export function buildExport(
+  snapshot: LedgerSnapshot,
+  exportedAt: Date,
+  accounts: AccountsState | null = null,
+): ExportFile {
   return {
     format: EXPORT_FORMAT,
     schemaVersion: EXPORT_SCHEMA_VERSION,
@@ -51,8 +80,30 @@ export function buildExport(snapshot: LedgerSnapshot, exportedAt: Date): ExportF
       site: nudge.site,
       shownAt: new Date(nudge.shownAt).toISOString(),
       outcome: nudge.outcome ?? null,
-      outcomeAt: nudge.outcomeAt === undefined ? null : new Date(nudge.outcomeAt).toISOString(),
+      outcomeAt: isoOrNull(nudge.outcomeAt),
     })),
+    accountExposure: snapshot.exposure.flatMap((record) =>
+      record.accounts.map((account) => ({
+        day: record.day,
+        site: account.site,
+        handle: account.handle,
+        name: account.name ?? null,
+        trapPosts: account.trapPosts,
+        secondsOnScreen: Math.round(account.seconds * 10) / 10,
+        themes: { ...account.themes },
+        lastSeen: new Date(account.lastSeen).toISOString(),
+      })),
+    ),
+    accounts: (accounts?.accounts ?? []).map((mark) => ({
+      site: mark.site,
+      handle: mark.handle,
+      name: mark.name ?? null,
+      hidden: isoOrNull(mark.hiddenAt),
+      neverSuggest: isoOrNull(mark.silencedAt),
+      markedWorse: isoOrNull(mark.markedAt),
+      notNowUntil: isoOrNull(mark.notNowUntil),
+    })),
+    triggerWords: [...(accounts?.triggerWords ?? [])],
     unreadableRecords: snapshot.unreadable.map(({ key, reason, value }) => ({ key, reason, value })),
   };
 }

@@ -12,9 +12,17 @@
 import * as v from 'valibot';
 import { BoundaryDayKind, type BoundaryDayState } from '../limits/stateRecords';
 import { type PublishedUsage, PublishedUsageKind } from '../limits/usage';
+import { AccountsKind, type AccountsState } from '../mute/accounts';
 import { type NudgeState, NudgeStateKind } from '../nudges/scheduler';
 import { type StoredTabTimeline, TabTimelineKind } from '../time/tabTimeline';
-import { issuePath, type RecordKind, type RecordProblem, type RecordRead, readRecord } from './recordKind';
+import {
+  isPlainRecord,
+  issuePath,
+  type RecordKind,
+  type RecordProblem,
+  type RecordRead,
+  readRecord,
+} from './recordKind';
 import { defaultSettings, type Settings, SettingsKind } from './settings';
 
 export type StorageAreaName = 'local' | 'sync' | 'session';
@@ -90,6 +98,27 @@ export const boundaryDay = recordItem<BoundaryDayState | null>('local', 'boundar
 /** The reminders' shared state: rotation, theme weights, snooze, today's count. */
 export const nudgeState = recordItem<NudgeState | null>('local', 'nudgeState', NudgeStateKind, () => null);
 
+/**
+ * What she decided about accounts (hidden, never suggested, marked, not now) and her own trigger
+ * words. Pages read it at once to hide posts before they show; only the background writes it.
+ */
+export const accounts = recordItem<AccountsState | null>('local', 'accounts', AccountsKind, () => null);
+
+/**
+ * Sites where post detection found no posts on a feed page for a while: site id → since when.
+ * Post features pause there; time, limits and reminders carry on.
+ */
+export const postDetection = plainItem<Record<string, number>>(
+  'local',
+  'postDetectionStale',
+  v.pipe(
+    v.custom<Record<string, unknown>>(isPlainRecord),
+    v.record(v.pipe(v.string(), v.maxLength(40)), v.pipe(v.number(), v.finite(), v.minValue(0))),
+    v.check((value) => Object.keys(value).length <= 50),
+  ),
+  () => ({}),
+);
+
 /** Only automated browser tests set it, to the scheduler's short `test` preset. */
 export const nudgeFrequencyOverride = plainItem<'test' | null>(
   'local',
@@ -121,6 +150,8 @@ export const ALL_ITEMS: readonly StoredItem<unknown>[] = [
   nudgeState,
   nudgeFrequencyOverride,
   tabTimeline,
+  accounts,
+  postDetection,
 ];
 
 /** A stored item as read: its value (the fallback when absent or unreadable), and why it was unreadable. */

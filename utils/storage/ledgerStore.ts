@@ -38,6 +38,8 @@ export interface LedgerSnapshot {
   days: RecordOf<'day'>[];
   sessions: SessionRecord[];
   nudges: NudgeRecord[];
+  /** Comparison-trap posts per account, per day. */
+  exposure: RecordOf<'exposure'>[];
   /** Records that could not be read, where they are, and why. */
   unreadable: KeptAsideRecord[];
 }
@@ -261,6 +263,15 @@ export class LedgerStore {
     });
   }
 
+  /** Delete the records of a per-day type for days before `day` (retention). */
+  async deleteDaysBefore(type: PerDayTypeName, day: DayKey): Promise<void> {
+    const prefix = LEDGER_TYPES[type].prefix;
+    await this.store('readwrite', (store) => {
+      store.delete(IDBKeyRange.bound(prefix, dayKeyFor(type, day), false, true));
+      return promisifyRequest(store.transaction);
+    });
+  }
+
   /** Delete everything the ledger holds, kept-aside values included. */
   async deleteAll(): Promise<void> {
     await this.store('readwrite', (store) => {
@@ -303,7 +314,7 @@ export class LedgerStore {
     const [keys, values] = await this.store('readonly', (store) =>
       Promise.all([promisifyRequest(store.getAllKeys()), promisifyRequest(store.getAll())]),
     );
-    const snapshot: LedgerSnapshot = { days: [], sessions: [], nudges: [], unreadable: [] };
+    const snapshot: LedgerSnapshot = { days: [], sessions: [], nudges: [], exposure: [], unreadable: [] };
     const now = Date.now();
     keys.forEach((rawKey, index) => {
       const key = String(rawKey);
@@ -320,6 +331,7 @@ export class LedgerStore {
       if (read.type === 'day') snapshot.days.push(read.value as RecordOf<'day'>);
       else if (read.type === 'sessions') snapshot.sessions.push(...(read.value as RecordOf<'sessions'>).sessions);
       else if (read.type === 'nudges') snapshot.nudges.push(...(read.value as RecordOf<'nudges'>).nudges);
+      else if (read.type === 'exposure') snapshot.exposure.push(read.value as RecordOf<'exposure'>);
     });
     snapshot.days.sort((a, b) => a.day.localeCompare(b.day));
     snapshot.sessions.sort((a, b) => a.start - b.start);

@@ -5,10 +5,12 @@
  * imports and exports every registered kind the same way. Pure.
  *
  * Keys: `tracking-state`, `day/<YYYY-MM-DD>` (ms per site), `sessions/<YYYY-MM-DD>` (sessions by
- * the day they began), `nudges/<YYYY-MM-DD>` (reminders shown that day), and `kept-aside/…`
+ * the day they began), `nudges/<YYYY-MM-DD>` (reminders shown that day), `exposure/<YYYY-MM-DD>`
+ * (comparison-trap posts per account that day; mute/exposure.ts), and `kept-aside/…`
  * (records that could not be read; keptAside.ts).
  */
 import * as v from 'valibot';
+import { type DayExposureRecord, DayExposureSchema, EXPOSURE_SCHEMA_VERSION, emptyDayExposure } from '../mute/exposure';
 import { type DayKey, isDayKey } from '../time/day';
 import type { Interval } from '../time/intervals';
 import type { SessionRecord } from '../time/sessions';
@@ -94,6 +96,12 @@ export const DayTotalsKind = kind<DayTotalsRecord>('day-totals', DayTotalsSchema
 export const DaySessionsKind = kind<DaySessionsRecord>('day-sessions', DaySessionsSchema);
 export const DayNudgesKind = kind<DayNudgesRecord>('day-nudges', DayNudgesSchema);
 export const TrackingStateKind = kind<TrackingStateRecord>('tracking-state', TrackingStateSchema);
+export const DayExposureKind: RecordKind<DayExposureRecord> = {
+  name: 'day-exposure',
+  version: EXPOSURE_SCHEMA_VERSION,
+  schema: DayExposureSchema as v.GenericSchema<unknown, DayExposureRecord>,
+  migrations: {},
+};
 
 /** A kind of record the ledger keeps: one per day under a key prefix, or a single record. */
 export type LedgerType<T> =
@@ -118,6 +126,12 @@ export const LEDGER_TYPES = {
     prefix: 'nudges/',
     kind: DayNudgesKind,
     empty: (day: DayKey): DayNudgesRecord => ({ schemaVersion: LEDGER_SCHEMA_VERSION, day, nudges: [] }),
+  },
+  exposure: {
+    perDay: true,
+    prefix: 'exposure/',
+    kind: DayExposureKind,
+    empty: (day: DayKey): DayExposureRecord => emptyDayExposure(day),
   },
   trackingState: {
     perDay: false,

@@ -25,6 +25,16 @@ const VALID: { [K in MessageType]: unknown } = {
     boundaryShown: false,
   },
   'nudge/outcome': { nudgeId: 'n1', outcome: 'helped' },
+  'posts/seen': {
+    sightings: [
+      { handle: 'maple.and.moss', name: 'Maple & Moss', trapPosts: 1, seconds: 4.5, themes: { 'spotless-home': 1 } },
+    ],
+  },
+  'posts/markWorse': { handle: 'maple.and.moss' },
+  'posts/act': { handle: 'maple.and.moss', action: 'hide' },
+  'posts/detection': { working: false },
+  'accounts/act': { site: 'instagram', handle: 'maple.and.moss', action: 'unhide' },
+  'accounts/triggerWords': { words: ['glow up'] },
 };
 
 const report = (data: unknown) => ({ type: 'activity/report', data });

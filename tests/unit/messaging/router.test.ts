@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { type MessageType, parseMessage, REQUESTS } from '@/utils/messaging/protocol';
 import { createRouter, type Handlers, type MessageSender } from '@/utils/messaging/router';
+import { emptyAccounts } from '@/utils/mute/accounts';
 
 const OWN_ID = 'outside-the-frame@example';
 const SENDER: MessageSender = {
@@ -20,6 +21,12 @@ function setUp(overrides: Partial<Handlers> = {}) {
     'boundary/reflect': vi.fn(async () => ({ ok: true as const })),
     'nudge/request': vi.fn(async () => ({ show: false as const, reason: 'off' as const })),
     'nudge/outcome': vi.fn(async () => ({ ok: true })),
+    'posts/seen': vi.fn(async () => ({ suggestion: null })),
+    'posts/markWorse': vi.fn(async () => ({ suggestion: null })),
+    'posts/act': vi.fn(async () => ({ ok: true })),
+    'posts/detection': vi.fn(async () => ({ ok: true })),
+    'accounts/act': vi.fn(async () => ({ ok: true, accounts: emptyAccounts() })),
+    'accounts/triggerWords': vi.fn(async () => ({ ok: true, accounts: emptyAccounts() })),
     ...overrides,
   } satisfies Handlers;
   const log = vi.fn();

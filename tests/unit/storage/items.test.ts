@@ -3,12 +3,14 @@ import { freshDayState } from '@/utils/limits/stateRecords';
 import { initialNudgeState } from '@/utils/nudges/scheduler';
 import {
   ALL_ITEMS,
+  accounts,
   boundaryDay,
   LEGACY_KEPT_ASIDE_KEYS,
   localSettings,
   localSettingsWin,
   nudgeFrequencyOverride,
   nudgeState,
+  postDetection,
   publishedUsage,
   readItem,
   type StoredItem,
@@ -60,6 +62,14 @@ const CASES: [StoredItem<unknown>, unknown, unknown, unknown, RecordProblem][] =
     { schemaVersion: 1, windows: { '1': [{ at: 'now', tabId: 7 }] } },
     { code: 'invalid', path: 'windows.1.0.at' },
   ],
+  [
+    accounts,
+    { schemaVersion: 1, accounts: [{ site: 'instagram', handle: 'maple', hiddenAt: 5 }], triggerWords: ['glow up'] },
+    null,
+    { schemaVersion: 1, accounts: [{ site: 'instagram', handle: 'maple', hiddenAt: -5 }], triggerWords: [] },
+    { code: 'invalid', path: 'accounts.0.hiddenAt' },
+  ],
+  [postDetection, { reddit: 5 }, {}, ['reddit'], { code: 'invalid', path: '' }],
 ];
 
 describe('stored items', () => {

@@ -120,6 +120,9 @@ describe('LedgerStore', () => {
         },
       ],
       nudges: [],
+      accountExposure: [],
+      accounts: [],
+      triggerWords: [],
       unreadableRecords: [],
     });
   });
@@ -342,7 +345,7 @@ describe('LedgerStore: deleting', () => {
     const ledger = new LedgerStore(store);
     await ledger.deleteAll();
     expect(await keys(store)).toEqual([]);
-    expect(await ledger.snapshot()).toEqual({ days: [], sessions: [], nudges: [], unreadable: [] });
+    expect(await ledger.snapshot()).toEqual({ days: [], sessions: [], exposure: [], nudges: [], unreadable: [] });
   });
 });
 
