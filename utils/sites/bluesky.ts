@@ -35,6 +35,9 @@ const posts: PostAdapter = {
       ...(permalink ? { permalink } : {}),
     };
   },
+  // Feed items Bluesky labels with the account's handle.
+  hideSelector: (handle) => `div[data-testid="feedItem-by-${handle}" i]`,
+  accountUrl: (handle) => `https://bsky.app/profile/${handle}`,
 };
 
 export const bluesky: SiteAdapter = {

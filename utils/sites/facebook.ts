@@ -79,6 +79,8 @@ const posts: PostAdapter = {
       ...(permalink ? { permalink } : {}),
     };
   },
+  accountUrl: (handle) =>
+    /^\d+$/.test(handle) ? `https://www.facebook.com/profile.php?id=${handle}` : `https://www.facebook.com/${handle}`,
 };
 
 export const facebook: SiteAdapter = {

@@ -39,6 +39,9 @@ const posts: PostAdapter = {
       ...(permalink ? { permalink } : {}),
     };
   },
+  // Posts whose header links to the account (a mention in a caption is not in the header).
+  hideSelector: (handle) => `article:has(header a[href$="/${handle}/" i], header a[href$="/${handle}" i])`,
+  accountUrl: (handle) => `https://www.instagram.com/${handle}/`,
 };
 
 export const instagram: SiteAdapter = {

@@ -39,6 +39,9 @@ const posts: PostAdapter = {
       ...(permalink ? { permalink } : {}),
     };
   },
+  // Updates that link to the person's or company's page.
+  hideSelector: (handle) =>
+    `div[role="listitem"][componentkey]:has(a[href*="/in/${handle}/" i], a[href$="/in/${handle}" i], a[href*="/company/${handle}/" i]), div.feed-shared-update-v2:has(a[href*="/in/${handle}/" i], a[href*="/company/${handle}/" i])`,
 };
 
 export const linkedin: SiteAdapter = {

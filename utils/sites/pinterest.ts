@@ -42,6 +42,7 @@ const posts: PostAdapter = {
       ...(permalink ? { permalink } : {}),
     };
   },
+  accountUrl: (handle) => `https://www.pinterest.com/${handle}/`,
 };
 
 export const pinterest: SiteAdapter = {

@@ -45,6 +45,9 @@ const posts: PostAdapter = {
       ...(permalink ? { permalink } : {}),
     };
   },
+  // Posts whose `author` attribute is the account.
+  hideSelector: (handle) => `shreddit-post[author="${handle}" i], shreddit-ad-post[author="${handle}" i]`,
+  accountUrl: (handle) => `https://www.reddit.com/user/${handle}/`,
 };
 
 export const reddit: SiteAdapter = {

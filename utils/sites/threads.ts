@@ -30,6 +30,9 @@ const posts: PostAdapter = {
       ...(permalink ? { permalink } : {}),
     };
   },
+  // Posts that link to the account's profile.
+  hideSelector: (handle) => `${POST}:has(a[href$="/@${handle}" i], a[href$="/@${handle}/" i])`,
+  accountUrl: (handle) => `https://www.threads.com/@${handle}`,
 };
 
 export const threads: SiteAdapter = {

@@ -31,6 +31,10 @@ const posts: PostAdapter = {
       ...(permalink ? { permalink } : {}),
     };
   },
+  // Videos whose author avatar links to the account.
+  hideSelector: (handle) =>
+    `article:has(a[data-e2e="video-author-avatar"][href$="/@${handle}" i], a[data-e2e="video-author-avatar"][href*="/@${handle}?" i])`,
+  accountUrl: (handle) => `https://www.tiktok.com/@${handle}`,
 };
 
 export const tiktok: SiteAdapter = {

@@ -64,4 +64,11 @@ export interface PostAdapter {
   findPosts(root: ParentNode): Element[];
   /** What one post element says; null when it is not a post after all (a placeholder or an empty recycled row). */
   readPost(post: Element, pageUrl: URL): PostInfo | null;
+  /**
+   * A CSS selector for the posts of one account (`handle` is plain: letters, digits, `._-`),
+   * so a hidden account's posts are hidden by a style rule before they are ever drawn.
+   */
+  hideSelector?(handle: string): string;
+  /** The account's page on the site. */
+  accountUrl?(handle: string): string;
 }

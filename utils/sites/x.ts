@@ -46,6 +46,9 @@ const posts: PostAdapter = {
       ...(url ? { permalink: url } : {}),
     };
   },
+  // Posts whose name block links to the account (a quoted post of it has one too, and is hidden with it).
+  hideSelector: (handle) => `${POST}:has([data-testid="User-Name"] a[href$="/${handle}" i])`,
+  accountUrl: (handle) => `https://x.com/${handle}`,
 };
 
 export const x: SiteAdapter = {

@@ -49,6 +49,10 @@ const posts: PostAdapter = {
       ...(permalink ? { permalink } : {}),
     };
   },
+  // Videos with a link to the channel.
+  hideSelector: (handle) =>
+    `ytd-rich-item-renderer:has(a[href$="/@${handle}" i]), ytd-reel-video-renderer:has(a[href$="/@${handle}" i])`,
+  accountUrl: (handle) => `https://www.youtube.com/@${handle}`,
 };
 
 export const youtube: SiteAdapter = {
