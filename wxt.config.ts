@@ -14,9 +14,16 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms'],
+    // contextMenus: "This made me feel worse" on the feed sites' pages.
+    permissions: ['storage', 'alarms', 'contextMenus'],
     host_permissions: contentScriptMatches(),
     action: { default_title: '__MSG_actionTitle__' },
+    commands: {
+      'felt-worse': {
+        description: '__MSG_commandFeltWorse__',
+        suggested_key: { default: 'Alt+Shift+W' },
+      },
+    },
     // The dashboard doubles as the options page.
     options_ui: { page: 'dashboard.html', open_in_tab: true },
     ...(browser === 'firefox'

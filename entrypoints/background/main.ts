@@ -6,6 +6,7 @@
  */
 import type { browser } from 'wxt/browser';
 import { createRouter } from '@/utils/messaging/router';
+import { contentScriptMatches } from '@/utils/sites/registry';
 import { watchItems } from '@/utils/storage/itemStore';
 import { LEGACY_KEPT_ASIDE_KEYS } from '@/utils/storage/items';
 import { keptAsideEntry } from '@/utils/storage/keptAside';
@@ -15,11 +16,14 @@ import { loadSettings, SETTINGS_ITEMS } from '@/utils/storage/settingsStorage';
 import { nextDayStartAfter } from '@/utils/time/day';
 import { createBoundaries } from './boundaries';
 import { createNudges } from './nudges';
+import { createPosts } from './posts';
 import { createItemReader } from './storedItems';
 import { TimelineStore } from './timelineStore';
 import { createTracking } from './tracking';
 
 const DAY_ROLLOVER_ALARM = 'day-rollover';
+const FELT_WORSE_MENU = 'felt-worse';
+const FELT_WORSE_COMMAND = 'felt-worse';
 
 export interface BackgroundOptions {
   ledger?: LedgerStore;
@@ -50,6 +54,14 @@ export function startBackground(api: typeof browser, options: BackgroundOptions 
   const boundaries = createBoundaries({ api, ledger, items, now, settings: () => settings });
   const publish = () => boundaries.publish().catch(console.error);
   const nudges = createNudges({ ledger, items, now, settings: () => settings, random: options.random });
+  const ownPages = api.runtime.getURL('/');
+  const posts = createPosts({
+    ledger,
+    items,
+    now,
+    settings: () => settings,
+    fromOwnPage: (sender) => sender.url?.startsWith(ownPages) === true,
+  });
 
   async function updateBadgeAndRollover(): Promise<void> {
     const hour = await dayStartHour();
@@ -82,7 +94,10 @@ export function startBackground(api: typeof browser, options: BackgroundOptions 
   });
 
   api.runtime.onMessage.addListener(
-    createRouter({ ...tracking.handlers, ...boundaries.handlers, ...nudges.handlers }, api.runtime.id),
+    createRouter(
+      { ...tracking.handlers, ...boundaries.handlers, ...nudges.handlers, ...posts.handlers },
+      api.runtime.id,
+    ),
   );
 
   api.tabs.onActivated.addListener(({ tabId, windowId }) => {
@@ -99,7 +114,33 @@ export function startBackground(api: typeof browser, options: BackgroundOptions 
   api.runtime.onInstalled.addListener(() => {
     void moveLegacyKeptAside();
     void updateBadgeAndRollover();
+    void createMenu();
   });
+
+  // "This made me feel worse": the page finds the post (under the pointer, or most in view).
+  const askPageToMark = (tabId: number | undefined) => {
+    if (tabId === undefined || tabId < 0) return;
+    api.tabs.sendMessage(tabId, { type: 'page/markWorse' }, { frameId: 0 }).catch(() => undefined);
+  };
+  api.contextMenus?.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === FELT_WORSE_MENU) askPageToMark(tab?.id);
+  });
+  api.commands?.onCommand.addListener((command, tab) => {
+    if (command !== FELT_WORSE_COMMAND) return;
+    if (tab?.id !== undefined) askPageToMark(tab.id);
+    else void api.tabs.query({ active: true, currentWindow: true }).then(([active]) => askPageToMark(active?.id));
+  });
+
+  async function createMenu(): Promise<void> {
+    if (!api.contextMenus) return;
+    await api.contextMenus.removeAll();
+    api.contextMenus.create({
+      id: FELT_WORSE_MENU,
+      title: api.i18n.getMessage('menuFeltWorse'),
+      contexts: ['page', 'link', 'image', 'video', 'selection'],
+      documentUrlPatterns: contentScriptMatches(),
+    });
+  }
 
   /** Values earlier versions kept aside under their own keys move to the one keep-aside store. */
   async function moveLegacyKeptAside(): Promise<void> {
@@ -116,5 +157,5 @@ export function startBackground(api: typeof browser, options: BackgroundOptions 
   // Each wake: publish today's usage so pages loaded now decide from fresh numbers.
   void publish();
 
-  return { ledger, timeline, seeded, boundaries, nudges, tracking };
+  return { ledger, timeline, seeded, boundaries, nudges, tracking, posts };
 }
