@@ -3,6 +3,7 @@ import { contentScriptMatches } from '@/utils/sites/registry';
 import { activityReporting } from './activity';
 import { boundaries } from './boundary';
 import { reminders } from './nudges';
+import { postFeatures } from './posts';
 import { runPage } from './runner';
 
 // Runs on every page of the built-in sites: time counts everywhere on a site; each feature
@@ -11,6 +12,6 @@ export default defineContentScript({
   matches: contentScriptMatches(),
   runAt: 'document_start',
   main(ctx) {
-    runPage(ctx, [activityReporting, boundaries, reminders]);
+    runPage(ctx, [activityReporting, boundaries, postFeatures, reminders]);
   },
 });

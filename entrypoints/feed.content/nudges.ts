@@ -59,6 +59,7 @@ export const reminders: PageFeature = {
         typingAt: page.typingAt(),
         pageVisible: page.inFront(),
         boundaryShown: page.shared.boundaryShown,
+        ...(page.shared.comparisonSignal === undefined ? {} : { comparisonSignal: page.shared.comparisonSignal }),
         frequency: inputs.testFrequency ? ('test' as const) : inputs.settings.nudges.frequency,
       };
     }

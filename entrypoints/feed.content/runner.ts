@@ -17,11 +17,13 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { BoundaryDayState } from '@/utils/limits/stateRecords';
 import type { PublishedUsage } from '@/utils/limits/usage';
+import type { AccountsState } from '@/utils/mute/accounts';
 import type { NudgeState } from '@/utils/nudges/scheduler';
 import { siteForUrl } from '@/utils/sites/registry';
 import type { SiteAdapter } from '@/utils/sites/types';
 import { getRaw, watchItems } from '@/utils/storage/itemStore';
 import {
+  accounts,
   boundaryDay,
   nudgeFrequencyOverride,
   nudgeState,
@@ -34,7 +36,7 @@ import { SETTINGS_ITEMS, settingsFromRaw } from '@/utils/storage/settingsStorage
 import { ActivityTracker, DEFAULT_IDLE_MS } from '@/utils/time/activity';
 
 /** What changed, as features hear it. `page`: visibility or focus; `location`: in-page navigation. */
-export type PageInput = 'settings' | 'usage' | 'dayState' | 'nudgeState' | 'page' | 'location';
+export type PageInput = 'settings' | 'usage' | 'dayState' | 'nudgeState' | 'accounts' | 'page' | 'location';
 
 /** The stored inputs every feature reads, always current. */
 export interface PageInputs {
@@ -42,6 +44,8 @@ export interface PageInputs {
   published: PublishedUsage | null;
   dayState: BoundaryDayState | null;
   nudgeState: NudgeState | null;
+  /** Her decisions about accounts (hidden, marked...) and her own trigger words. */
+  accounts: AccountsState | null;
   /** Automated browser tests only: reminders use the scheduler's short preset. */
   testFrequency: boolean;
 }
@@ -52,6 +56,11 @@ export interface PageShared {
   boundaryShown: boolean;
   /** Send this page's unsent time now (the activity feature provides it). */
   flush: () => Promise<void>;
+  /**
+   * Share of the posts she scrolled past lately that looked like comparison traps (0..1), when
+   * the post features know it (the reminders come a little sooner when it is high).
+   */
+  comparisonSignal?: number;
 }
 
 export interface Page {
@@ -123,6 +132,7 @@ const RECENT_KEY_MS = 60_000;
 const MEDIA_EVENTS = ['play', 'playing', 'pause', 'ended', 'emptied', 'abort', 'error'] as const;
 const STORED_ITEMS: readonly StoredItem<unknown>[] = [
   ...SETTINGS_ITEMS,
+  accounts,
   publishedUsage,
   boundaryDay,
   nudgeState,
@@ -134,6 +144,7 @@ const INPUT_OF_ITEM = new Map<StoredItem<unknown>, PageInput>([
   [boundaryDay, 'dayState'],
   [nudgeState, 'nudgeState'],
   [nudgeFrequencyOverride, 'settings'],
+  [accounts, 'accounts'],
 ]);
 
 /**
@@ -191,6 +202,7 @@ export function runPage(
     published: null,
     dayState: null,
     nudgeState: null,
+    accounts: null,
     testFrequency: false,
   };
   const shared: PageShared = { boundaryShown: false, flush: async () => undefined };
@@ -408,6 +420,7 @@ export function runPage(
     if (names.has('usage')) inputs.published = readItem(publishedUsage, raw.get(publishedUsage)).value;
     if (names.has('dayState')) inputs.dayState = readItem(boundaryDay, raw.get(boundaryDay)).value;
     if (names.has('nudgeState')) inputs.nudgeState = readItem(nudgeState, raw.get(nudgeState)).value;
+    if (names.has('accounts')) inputs.accounts = readItem(accounts, raw.get(accounts)).value;
     return names;
   }
 

@@ -288,6 +288,10 @@ describe('boundaries on the page', () => {
     expect(boundaryScreen()).toBeNull();
     await scrollFor(4);
     expect(boundaryScreen()).not.toBeNull();
+    // The site underneath holds still while the screen is up.
+    expect(document.documentElement.getAttribute('style')).toContain('overflow:hidden!important');
+    // It is the overall limit's screen (not the site's), saying so.
+    expect(boundaryScreen()?.shadowRoot?.textContent).toContain('Your 1-minute limit for feeds today is reached.');
     // Reaching the limit sends this page's time at once, so other tabs hear of it.
     expect(reports()).toHaveLength(1);
   });

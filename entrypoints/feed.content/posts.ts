@@ -1,0 +1,470 @@
+/**
+ * Post features on a site's pages, with one post observer shared by all of them:
+ * - hiding: a hidden account's posts are hidden by a style rule from the first moment (the
+ *   rule is written as soon as the stored decisions are read, at document start), and each gets
+ *   a one-line "Hidden by you · Show" placeholder; on every page of the site;
+ * - noticing, on feed pages: each post is read once (recycled rows are read again when their
+ *   content changes), its text classified on the device, and comparison-trap posts per account
+ *   (and the seconds they were on screen) reported with the page's regular reports; the
+ *   background answers with a mute suggestion when an account crosses the line;
+ * - "this made me feel worse" from the context menu or the keyboard shortcut, for the post
+ *   under the pointer or the one most in view;
+ * - health: when a feed page shows no posts the adapter can find for a while, post features
+ *   pause on this page and the background is told (the popup then says so).
+ * The work runs off the scroll path: mutations only schedule an idle-time pass.
+ */
+import { h } from 'preact';
+import { browser } from 'wxt/browser';
+import { MuteCard, type MuteChoice } from '@/components/MuteCard';
+import nudgeCss from '@/components/nudge.css?inline';
+import { type MessageKey, t } from '@/utils/i18n';
+import { sendMessage } from '@/utils/messaging/client';
+import { hiddenHandles, isMarked, type Suggestion } from '@/utils/mute/accounts';
+import { type PostClassifier, postClassifier } from '@/utils/mute/classify';
+import { SightingTally } from '@/utils/mute/tally';
+import type { PostAdapter, PostInfo } from '@/utils/sites/types';
+import { OverlayHost } from './overlayHost';
+import type { Page, PageFeature } from './runner';
+
+/** How often what was seen is reported (with the activity reports' rhythm). */
+export const POSTS_REPORT_EVERY_MS = 20_000;
+/** Active time on a feed page without a single post found before detection counts as broken. */
+export const DETECTION_GRACE_MS = 30_000;
+/** Changes are gathered this long before a pass looks at them. */
+export const PASS_DELAY_MS = 250;
+/** An idle pass comes no later than this after that. */
+const IDLE_TIMEOUT_MS = 1_000;
+/** Attribute on a post hidden by her choice (the style rule hides it) and on one she chose to show. */
+export const HIDDEN_ATTR = 'data-otf-hidden';
+export const SHOWN_ATTR = 'data-otf-shown';
+const PLACEHOLDER = 'outside-the-frame-hidden';
+/** Handles a style rule may name: anything else is hidden by the observer alone. */
+const PLAIN_HANDLE = /^[\w.-]{1,100}$/;
+
+/** The style rules that hide `handles` on a site (and any post the observer marked). */
+export function hidingCss(adapter: PostAdapter, handles: readonly string[]): string {
+  const selectors = [`[${HIDDEN_ATTR}]:not([${SHOWN_ATTR}])`];
+  if (adapter.hideSelector) {
+    for (const handle of handles) {
+      if (PLAIN_HANDLE.test(handle)) selectors.push(`${adapter.hideSelector(handle)}:not([${SHOWN_ATTR}])`);
+    }
+  }
+  return `${selectors.join(',\n')} { display: none !important; }`;
+}
+
+/** A post's identity for counting it once: its permalink, else its author and text. */
+export function postKey(info: PostInfo): string {
+  return info.permalink ?? `${info.author?.handle ?? ''}\n${info.text}`;
+}
+
+function placeholderFor(doc: Document, account: string, onShow: () => void): HTMLElement {
+  const element = doc.createElement(PLACEHOLDER);
+  const root = element.attachShadow({ mode: 'closed' });
+  const style = doc.createElement('style');
+  style.textContent =
+    ':host{display:block;font:14px/1.4 system-ui,sans-serif;margin:4px 0;color:CanvasText}' +
+    'p{margin:0;padding:8px 12px;border:1px solid color-mix(in srgb,CanvasText 25%,transparent);border-radius:8px;display:flex;gap:.5em;align-items:center}' +
+    'button{font:inherit;background:none;border:0;padding:2px 4px;color:LinkText;text-decoration:underline;cursor:pointer}' +
+    'button:focus-visible{outline:2px solid Highlight;outline-offset:2px}';
+  const line = doc.createElement('p');
+  line.append(doc.createTextNode(`${t('hiddenByYou')} ·`));
+  const show = doc.createElement('button');
+  show.type = 'button';
+  show.textContent = t('hiddenShow');
+  show.setAttribute('aria-label', t('hiddenShowLabel', account));
+  show.addEventListener('click', onShow);
+  line.append(show);
+  root.append(style, line);
+  return element;
+}
+
+const themeKey = (theme: string) =>
+  `theme${theme
+    .split('-')
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join('')}` as MessageKey;
+
+export function createPostFeature(makeClassifier: (words: readonly string[]) => PostClassifier): PageFeature {
+  return {
+    id: 'posts',
+    runsOn: 'site',
+    start(page) {
+      const adapter = page.site.posts;
+      if (!adapter) return undefined;
+      return startPosts(page, adapter, makeClassifier);
+    },
+  };
+}
+
+function startPosts(page: Page, adapter: PostAdapter, makeClassifier: (words: readonly string[]) => PostClassifier) {
+  const { doc, win } = page;
+  const site = page.site;
+  const tally = new SightingTally();
+  /** What each post element showed when last read (rows are recycled). */
+  const lastRead = new WeakMap<Element, string>();
+  const placeholders = new WeakMap<Element, HTMLElement>();
+  /** Trap posts being timed: whether each is in view, and since when it counts (in view, page in front). */
+  const onScreen = new Map<Element, { handle: string; inView: boolean; since: number | undefined }>();
+  const card = new OverlayHost({ name: 'outside-the-frame-mute', css: nudgeCss, fullPage: false }, doc);
+  let classify = makeClassifier(page.inputs.accounts?.triggerWords ?? []);
+  let hidden = new Set(hiddenHandles(page.inputs.accounts, site.id).map((handle) => handle.toLowerCase()));
+  let style: HTMLStyleElement | undefined;
+  let observer: MutationObserver | undefined;
+  let observedRoot: Node | undefined;
+  /** The short wait before a pass, then the idle callback that runs it. */
+  let pass: number | undefined;
+  let idlePass: number | undefined;
+  let lastReport = page.now();
+  let activeOnFeedMs = 0;
+  let lastTick = page.now();
+  let detectionPaused = false;
+  let detectionReported: boolean | undefined;
+  let cardShowing = false;
+  let sending = false;
+  let contextTarget: EventTarget | null = null;
+
+  // ---- hiding ---------------------------------------------------------------------------
+  function writeStyle(): void {
+    const handles = hiddenHandles(page.inputs.accounts, site.id);
+    if (!style) {
+      style = doc.createElement('style');
+      style.setAttribute('data-outside-the-frame', '');
+    }
+    style.textContent = hidingCss(adapter, handles);
+    if (!style.isConnected) (doc.head ?? doc.documentElement).append(style);
+  }
+
+  function setHidden(post: Element, info: PostInfo | null): void {
+    const handle = info?.author?.handle;
+    const hide = handle !== undefined && hidden.has(handle.toLowerCase());
+    const existing = placeholders.get(post);
+    if (!hide) {
+      post.removeAttribute(HIDDEN_ATTR);
+      existing?.remove();
+      placeholders.delete(post);
+      return;
+    }
+    if (post.hasAttribute(SHOWN_ATTR)) return;
+    post.setAttribute(HIDDEN_ATTR, '');
+    if (existing?.isConnected) return;
+    const account = info?.author?.name || `@${handle}`;
+    const placeholder = placeholderFor(doc, account, () => {
+      post.setAttribute(SHOWN_ATTR, '');
+      placeholder.remove();
+    });
+    placeholders.set(post, placeholder);
+    post.before(placeholder);
+  }
+
+  // ---- reading posts --------------------------------------------------------------------
+  const Observer = (win as Window & typeof globalThis).IntersectionObserver;
+  const visibility =
+    typeof Observer === 'function'
+      ? new Observer((entries) => {
+          const now = page.now();
+          for (const entry of entries) {
+            const watched = onScreen.get(entry.target);
+            if (!watched) continue;
+            watched.inView = entry.isIntersecting;
+            if (entry.isIntersecting && page.inFront()) watched.since ??= now;
+            else settleSeconds(entry.target, now);
+          }
+        })
+      : undefined;
+
+  function settleSeconds(post: Element, now: number): void {
+    const watched = onScreen.get(post);
+    if (!watched || watched.since === undefined) return;
+    tally.addSeconds(watched.handle, (now - watched.since) / 1000);
+    watched.since = undefined;
+  }
+
+  /** The page went behind or came back: time in view counts only while it is in front. */
+  function onPageState(now: number): void {
+    for (const [post, watched] of onScreen) {
+      if (!page.inFront()) settleSeconds(post, now);
+      else if (watched.inView) watched.since ??= now;
+    }
+  }
+
+  /** The page's address, read once per pass rather than once per post. */
+  let pageUrl = new URL(win.location.href);
+
+  function read(post: Element): void {
+    const info = adapter.readPost(post, pageUrl);
+    const key = info ? postKey(info) : '';
+    if (lastRead.get(post) === key) return;
+    lastRead.set(post, key);
+    if (onScreen.has(post)) {
+      settleSeconds(post, page.now());
+      onScreen.delete(post);
+      visibility?.unobserve(post);
+    }
+    setHidden(post, info);
+    if (!info || !page.isFeedPage() || detectionPaused) return;
+    // A post she hid is not one she saw.
+    if (post.hasAttribute(HIDDEN_ATTR)) return;
+    const handle = info.author?.handle;
+    const marked = handle !== undefined && isMarked(page.inputs.accounts, site.id, handle);
+    const result = info.sponsored && !marked ? { trap: false, themes: [] } : classify(info.text);
+    const trap = result.trap || marked;
+    const counted = tally.add({
+      key,
+      handle,
+      name: info.author?.name,
+      trap,
+      themes: result.trap ? result.themes : ['marked'],
+    });
+    if (counted && trap && handle && visibility) {
+      onScreen.set(post, { handle, inView: false, since: undefined });
+      visibility.observe(post);
+    }
+  }
+
+  /**
+   * What changed since the last pass: elements added outside any post read so far (new posts,
+   * or new rows holding them), and posts read before with elements added inside (a recycled row
+   * given another post). Text-only changes (live counters, timestamps) are not looked at.
+   */
+  const added = new Set<Element>();
+  const changedPosts = new Set<Element>();
+  let everything = true;
+
+  /** The post read before that holds `node`, if any (a few steps up at most). */
+  function knownPostOf(node: Node): Element | undefined {
+    let element: Element | null = node instanceof Element ? node : node.parentElement;
+    for (let depth = 0; element && depth < 40; depth += 1) {
+      if (lastRead.has(element)) return element;
+      element = element.parentElement;
+    }
+    return undefined;
+  }
+
+  function onMutations(records: MutationRecord[]): void {
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (!(node instanceof Element) || node.localName.startsWith('outside-the-frame')) continue;
+        const owner = knownPostOf(record.target);
+        if (owner) changedPosts.add(owner);
+        else added.add(node);
+      }
+    }
+    if (added.size > 0 || changedPosts.size > 0) schedulePass();
+  }
+
+  function runPass(): void {
+    pass = undefined;
+    idlePass = undefined;
+    if (page.signal.aborted) return;
+    if (pageUrl.href !== win.location.href) pageUrl = new URL(win.location.href);
+    const feed = adapter.findFeed(doc);
+    if (feed && observedRoot !== feed) {
+      observe(feed);
+      everything = true;
+    }
+    // The feed we watched was taken out and none is there now: watch the whole page again.
+    else if (!feed && !observedRoot?.isConnected) {
+      observe(doc.documentElement);
+      everything = true;
+    }
+    const found = everything
+      ? adapter.findPosts(feed ?? doc)
+      : [...[...added].flatMap((node) => (node.isConnected ? adapter.findPosts(node) : [])), ...changedPosts];
+    everything = false;
+    added.clear();
+    changedPosts.clear();
+    // Posts after all (a slow feed): noticing resumes, before they are read.
+    if (found.length > 0 && page.isFeedPage()) {
+      detectionPaused = false;
+      reportDetection(true);
+    }
+    for (const post of found) if (post.isConnected) read(post);
+    page.shared.comparisonSignal = tally.signal();
+    // Posts that left the page: nothing kept for them.
+    for (const post of onScreen.keys()) {
+      if (!post.isConnected) {
+        settleSeconds(post, page.now());
+        onScreen.delete(post);
+        visibility?.unobserve(post);
+      }
+    }
+  }
+
+  /** One pass a moment after a burst of changes, when the page is idle (never on the scroll path). */
+  function schedulePass(): void {
+    if (pass !== undefined) return;
+    const idle = (win as Window & { requestIdleCallback?: typeof requestIdleCallback }).requestIdleCallback;
+    pass = win.setTimeout(() => {
+      if (typeof idle === 'function') idlePass = idle.call(win, runPass, { timeout: IDLE_TIMEOUT_MS });
+      else runPass();
+    }, PASS_DELAY_MS);
+  }
+
+  function observe(root: Node): void {
+    observer?.disconnect();
+    const next = new (win as Window & typeof globalThis).MutationObserver(onMutations);
+    next.observe(root, { childList: true, subtree: true });
+    observer = next;
+    observedRoot = root;
+  }
+
+  // ---- reporting ------------------------------------------------------------------------
+  function reportDetection(working: boolean): void {
+    if (detectionReported === working) return;
+    detectionReported = working;
+    void sendMessage('posts/detection', { working });
+  }
+
+  async function report(): Promise<void> {
+    if (sending || !tally.hasPending || page.extensionGone()) return;
+    sending = true;
+    const now = page.now();
+    for (const [post, watched] of onScreen) {
+      // Only posts in view now go on counting from here; one that left the view stays out.
+      if (watched.since === undefined) continue;
+      settleSeconds(post, now);
+      watched.since = now;
+    }
+    const sightings = tally.take();
+    lastReport = now;
+    try {
+      const reply = await sendMessage('posts/seen', { sightings });
+      if (!reply) tally.restore(sightings);
+      else if (reply.suggestion) suggest(reply.suggestion);
+    } finally {
+      sending = false;
+    }
+  }
+
+  // ---- the suggestion card --------------------------------------------------------------
+  function suggest(suggestion: Suggestion): void {
+    if (cardShowing || page.signal.aborted || page.shared.boundaryShown) return;
+    cardShowing = true;
+    const account = suggestion.name || `@${suggestion.handle}`;
+    const themeText = suggestion.theme ? browser.i18n.getMessage(themeKey(suggestion.theme)) || undefined : undefined;
+    const steps = browser.i18n
+      .getMessage(`muteSteps_${site.id}` as MessageKey)
+      .split('\n')
+      .filter(Boolean);
+    card.render(
+      h(MuteCard, {
+        account,
+        themeText,
+        siteName: site.name,
+        muteSteps: steps,
+        accountUrl: adapter.accountUrl?.(suggestion.handle),
+        onChoice: (choice: MuteChoice) => {
+          cardShowing = false;
+          card.unmount();
+          const action =
+            choice === 'hide'
+              ? 'hide'
+              : choice === 'not-now'
+                ? 'not-now'
+                : choice === 'silence'
+                  ? 'silence'
+                  : undefined;
+          if (action) void sendMessage('posts/act', { handle: suggestion.handle, name: suggestion.name, action });
+        },
+      }),
+    );
+  }
+
+  /** "This made me feel worse": the post under the pointer (context menu), else the one most in view. */
+  async function markWorse(): Promise<void> {
+    const posts = adapter.findPosts(adapter.findFeed(doc) ?? doc);
+    let post = posts.find((candidate) => contextTarget instanceof Node && candidate.contains(contextTarget));
+    if (!post) {
+      let best = 0;
+      const height = win.innerHeight;
+      for (const candidate of posts) {
+        const box = candidate.getBoundingClientRect();
+        const shown = Math.min(box.bottom, height) - Math.max(box.top, 0);
+        if (shown > best) {
+          best = shown;
+          post = candidate;
+        }
+      }
+    }
+    const author = post ? adapter.readPost(post, new URL(win.location.href))?.author : undefined;
+    if (!author) return;
+    const reply = await sendMessage('posts/markWorse', { handle: author.handle, name: author.name });
+    if (reply?.suggestion) suggest(reply.suggestion);
+  }
+
+  const onContextMenu = (event: Event) => {
+    contextTarget = event.composedPath()[0] ?? event.target;
+  };
+  doc.addEventListener('contextmenu', onContextMenu, { capture: true, passive: true, signal: page.signal });
+  const onBackground = (message: unknown) => {
+    if (typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'page/markWorse') {
+      void markWorse();
+    }
+  };
+  browser.runtime.onMessage.addListener(onBackground);
+
+  writeStyle();
+  observe(doc.documentElement);
+  schedulePass();
+
+  return {
+    update(changed: ReadonlySet<string>) {
+      if (changed.has('accounts')) {
+        classify = makeClassifier(page.inputs.accounts?.triggerWords ?? []);
+        hidden = new Set(hiddenHandles(page.inputs.accounts, site.id).map((handle) => handle.toLowerCase()));
+        writeStyle();
+        // Read every post again: hidden ones collapse and unhidden ones come back at once.
+        for (const post of adapter.findPosts(adapter.findFeed(doc) ?? doc)) {
+          lastRead.delete(post);
+          read(post);
+        }
+      }
+      if (changed.has('location')) {
+        activeOnFeedMs = 0;
+        everything = true;
+        schedulePass();
+      }
+      if (changed.has('page')) {
+        onPageState(page.now());
+        if (!page.inFront()) void report();
+      }
+    },
+    tick(now: number) {
+      const step = Math.min(Math.max(0, now - lastTick), 2_000);
+      lastTick = now;
+      // The site replaced the feed we watch (no mutation there reaches us): find the new one.
+      if (observedRoot && !observedRoot.isConnected) {
+        everything = true;
+        schedulePass();
+      }
+      if (page.isFeedPage() && tally.postsSeen === 0 && !detectionPaused && page.tracker.isActive) {
+        activeOnFeedMs += step;
+        if (activeOnFeedMs >= DETECTION_GRACE_MS) {
+          detectionPaused = true;
+          reportDetection(false);
+        }
+      }
+      if (now - lastReport >= POSTS_REPORT_EVERY_MS) void report();
+    },
+    stop() {
+      observer?.disconnect();
+      visibility?.disconnect();
+      win.clearTimeout(pass);
+      if (idlePass !== undefined) {
+        (win as Window & { cancelIdleCallback?: (id: number) => void }).cancelIdleCallback?.(idlePass);
+      }
+      browser.runtime.onMessage.removeListener(onBackground);
+      card.unmount();
+      void report();
+      // Stopped (the extension was updated or removed): the page goes back to how the site drew it.
+      style?.remove();
+      for (const post of doc.querySelectorAll(`[${HIDDEN_ATTR}], [${SHOWN_ATTR}]`)) {
+        post.removeAttribute(HIDDEN_ATTR);
+        post.removeAttribute(SHOWN_ATTR);
+      }
+      for (const placeholder of doc.querySelectorAll(PLACEHOLDER)) placeholder.remove();
+    },
+  };
+}
+
+export const postFeatures = createPostFeature((words) => postClassifier(words, browser.i18n.getUILanguage()));
