@@ -6,6 +6,8 @@ import { WeekTable } from '@/components/WeekTable';
 import { t } from '@/utils/i18n';
 import { getSite } from '@/utils/sites/registry';
 import { buildExport, exportFileName } from '@/utils/storage/exportData';
+import { loadItem } from '@/utils/storage/itemStore';
+import { accounts, postDetection } from '@/utils/storage/items';
 import { LedgerStore } from '@/utils/storage/ledgerStore';
 import { loadSettings } from '@/utils/storage/settingsStorage';
 import { type DayKey, parseDayKey, recentDayKeys } from '@/utils/time/day';
@@ -19,18 +21,26 @@ export interface DashboardData {
   totals: Map<DayKey, Record<string, number>>;
   /** Stored values that could not be read: kept aside, and unreadable ones among these days. */
   unreadable: number;
+  /** Sites whose post detection needs an update (post features paused there). */
+  detectionStale?: string[];
 }
 
 /** The last 7 days by key range (never the whole database), and how much is kept aside. */
 export async function loadDashboard(ledger = new LedgerStore(), now = Date.now()): Promise<DashboardData> {
   const { settings } = await loadSettings();
   const days = recentDayKeys(now, 7, settings.tracking.dayStartHour);
-  const [range, keptAside] = await Promise.all([
+  const [range, keptAside, detection] = await Promise.all([
     ledger.readRange('day', days[0] as DayKey, days[days.length - 1] as DayKey),
     ledger.keptAsideCount(),
+    loadItem(postDetection),
   ]);
   const totals = new Map([...range.records].map(([day, record]) => [day, record.ms]));
-  return { days, totals, unreadable: keptAside + range.unreadable.length };
+  return {
+    days,
+    totals,
+    unreadable: keptAside + range.unreadable.length,
+    detectionStale: Object.keys(detection.value).filter((id) => getSite(id)),
+  };
 }
 
 function dayLabel(day: string): string {
@@ -55,7 +65,8 @@ export function saveJsonFile(name: string, data: unknown, doc: Document = docume
 }
 
 export async function exportAll(ledger = new LedgerStore(), now = new Date()): Promise<string> {
-  const file = buildExport(await ledger.snapshot(), now);
+  const [snapshot, accountsRead] = await Promise.all([ledger.snapshot(), loadItem(accounts)]);
+  const file = buildExport(snapshot, now, accountsRead.value);
   const name = exportFileName(now);
   saveJsonFile(name, file);
   return name;
@@ -81,6 +92,11 @@ export function DashboardApp({ load = loadNow }: { load?: () => Promise<Dashboar
     <main class="dashboard">
       <h1>{t('dashboardTitle')}</h1>
       {failed && <p role="alert">{t('dashboardLoadFailed')}</p>}
+      {(data?.detectionStale ?? []).map((site) => (
+        <p key={site} role="note" class="notice">
+          {t('postDetectionStale', siteName(site))}
+        </p>
+      ))}
       {data && data.unreadable > 0 && (
         <p role="note" class="notice">
           {t('dashboardUnreadable', numberText(data.unreadable))}

@@ -6,6 +6,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { AccountsPanel } from '@/components/AccountsPanel';
 import { BoundarySettingsForm } from '@/components/BoundarySettingsForm';
 import { ReminderSettings } from '@/components/ReminderSettings';
 import { TodaySummary } from '@/components/TodaySummary';
@@ -13,9 +14,18 @@ import { storedSettingsNotice } from '@/components/text/problems';
 import { t } from '@/utils/i18n';
 import { type BoundaryDayState, dayStateFor } from '@/utils/limits/stateRecords';
 import { publishedForToday } from '@/utils/limits/usage';
+import { sendMessage } from '@/utils/messaging/client';
+import type { AccountAction, AccountsState } from '@/utils/mute/accounts';
 import { getSite } from '@/utils/sites/registry';
 import { getRaw, saveItem } from '@/utils/storage/itemStore';
-import { boundaryDay, publishedUsage, readItem, settingsNoticeSeen } from '@/utils/storage/items';
+import {
+  accounts as accountsItem,
+  boundaryDay,
+  postDetection,
+  publishedUsage,
+  readItem,
+  settingsNoticeSeen,
+} from '@/utils/storage/items';
 import { fingerprint } from '@/utils/storage/keptAside';
 import { LedgerStore } from '@/utils/storage/ledgerStore';
 import type { RecordProblem } from '@/utils/storage/recordKind';
@@ -32,6 +42,10 @@ export interface PopupData {
   /** Stored settings could not be used (defaults are in use) and she hasn't been told yet. */
   settingsNotice?: { problem: RecordProblem; fingerprint: string };
   dayState: BoundaryDayState;
+  /** Her decisions about accounts and her own trigger words. */
+  accounts?: AccountsState | null;
+  /** Sites whose post detection needs an update (post features paused there). */
+  detectionStale?: string[];
 }
 
 export interface PopupAppProps {
@@ -40,6 +54,9 @@ export interface PopupAppProps {
   /** She read the notice about unusable stored settings (by their fingerprint). */
   noticeSeen?: (fingerprint: string) => Promise<void>;
   now?: () => number;
+  /** Change one account (through the background); resolves to the new state. */
+  actOnAccount?: (site: string, handle: string, action: AccountAction) => Promise<AccountsState>;
+  saveTriggerWords?: (words: string[]) => Promise<AccountsState>;
 }
 
 /**
@@ -48,11 +65,13 @@ export interface PopupAppProps {
  * when that copy is from another day.
  */
 export async function loadPopupData(now = Date.now(), ledger?: LedgerStore): Promise<PopupData> {
-  const [syncRaw, localRaw, localWinsRaw, usageRaw, dayRaw, seenRaw] = await getRaw([
+  const [syncRaw, localRaw, localWinsRaw, usageRaw, dayRaw, seenRaw, accountsRaw, detectionRaw] = await getRaw([
     ...SETTINGS_ITEMS,
     publishedUsage,
     boundaryDay,
     settingsNoticeSeen,
+    accountsItem,
+    postDetection,
   ]);
   const loaded = settingsFromRaw(syncRaw, localRaw, localWinsRaw);
   const hour = loaded.settings.tracking.dayStartHour;
@@ -68,6 +87,8 @@ export async function loadPopupData(now = Date.now(), ledger?: LedgerStore): Pro
       ? { settingsNotice: { problem: loaded.problem, fingerprint: fingerprint(loaded.raw) } }
       : {}),
     dayState: dayStateFor(now, hour, readItem(boundaryDay, dayRaw).value),
+    accounts: readItem(accountsItem, accountsRaw).value,
+    detectionStale: Object.keys(readItem(postDetection, detectionRaw).value).filter((id) => getSite(id)),
   };
 }
 
@@ -79,11 +100,25 @@ const defaultSave = async (settings: Settings) => {
 
 const defaultNoticeSeen = (value: string) => saveItem(settingsNoticeSeen, value);
 
+const defaultActOnAccount = async (site: string, handle: string, action: AccountAction) => {
+  const reply = await sendMessage('accounts/act', { site, handle, action });
+  if (!reply?.ok) throw new Error('accounts/act was not carried out');
+  return reply.accounts;
+};
+
+const defaultSaveTriggerWords = async (words: string[]) => {
+  const reply = await sendMessage('accounts/triggerWords', { words });
+  if (!reply?.ok) throw new Error('accounts/triggerWords was not carried out');
+  return reply.accounts;
+};
+
 export function PopupApp({
   load,
   save = defaultSave,
   noticeSeen = defaultNoticeSeen,
   now = defaultNow,
+  actOnAccount = defaultActOnAccount,
+  saveTriggerWords = defaultSaveTriggerWords,
 }: PopupAppProps) {
   const [data, setData] = useState<PopupData | undefined>();
   const [failed, setFailed] = useState(false);
@@ -123,6 +158,11 @@ export function PopupApp({
         <p role="alert">{t('popupLoadFailed')}</p>
       ) : data ? (
         <>
+          {(data.detectionStale ?? []).map((site) => (
+            <p key={site} role="note" class="note">
+              {t('postDetectionStale', siteName(site))}
+            </p>
+          ))}
           <TodaySummary
             totals={data.todayMsBySite}
             siteName={siteName}
@@ -132,6 +172,12 @@ export function PopupApp({
           />
           <BoundarySettingsForm settings={data.settings} onSave={saveAndKeep} />
           <ReminderSettings settings={data.settings} onSave={saveAndKeep} />
+          <AccountsPanel
+            accounts={data.accounts ?? null}
+            siteName={siteName}
+            act={actOnAccount}
+            saveWords={saveTriggerWords}
+          />
         </>
       ) : (
         <p class="muted" aria-live="polite">

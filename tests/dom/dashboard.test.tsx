@@ -198,3 +198,18 @@ describe('export panel', () => {
     expect(onExport).toHaveBeenCalledTimes(2);
   });
 });
+
+describe('dashboard: post detection', () => {
+  it('says in plain words when a site’s post detection needs an update', async () => {
+    const view = await mount(<DashboardApp load={async () => ({ ...week({}), detectionStale: ['reddit'] })} />);
+    expect(view.querySelector('[role="note"]')?.textContent).toBe(
+      'Outside the Frame can’t find posts on Reddit right now, so mute suggestions are paused there. Time, limits and reminders carry on. An update will fix it.',
+    );
+  });
+
+  it('reads it with its own loader', async () => {
+    await fakeBrowser.storage.local.set({ postDetectionStale: { x: NOW } });
+    const data = await loadDashboard(new LedgerStore(), NOW);
+    expect(data.detectionStale).toEqual(['x']);
+  });
+});

@@ -370,3 +370,12 @@ describe('loadPopupData: one read per storage area', () => {
     expect(again.querySelector('[role="note"]')).toBeNull();
   });
 });
+
+describe('popup: post detection', () => {
+  it('says in plain words when a site’s post detection needs an update', async () => {
+    const view = await mountPopup(data({}, { detectionStale: ['instagram'] }));
+    expect(textsOf(view, '[role="note"]')).toEqual([
+      'Outside the Frame can’t find posts on Instagram right now, so mute suggestions are paused there. Time, limits and reminders carry on. An update will fix it.',
+    ]);
+  });
+});
