@@ -56,6 +56,15 @@ export function extensionTime(profile, extensionScriptIds) {
 }
 
 /** Settings with a daily limit far from reached, a feed-free time later today, reminders on. */
+/** One busy-feed account hidden on this device, and a trigger word of her own. */
+export function postFeatureState(now) {
+  return {
+    schemaVersion: 1,
+    accounts: [{ site: 'instagram', handle: 'the.tidy.corner', hiddenAt: now }],
+    triggerWords: ['pantry labels'],
+  };
+}
+
 function everythingOnSettings(now) {
   const start = new Date(now + 3 * 3_600_000);
   const end = new Date(now + 4 * 3_600_000);
@@ -91,6 +100,8 @@ export async function measurePageCost({ chromiumPath, args, feedUrl, feedHtml, s
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     await worker.evaluate((settings) => chrome.storage.sync.set({ settings }), everythingOnSettings(Date.now()));
+    // Post features with everything they do: one account hidden (its posts fold away), her own words.
+    await worker.evaluate((accounts) => chrome.storage.local.set({ accounts }), postFeatureState(Date.now()));
     await context.route(
       (url) => url.protocol === 'https:' || url.protocol === 'http:',
       (route) =>
