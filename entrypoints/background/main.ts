@@ -61,6 +61,7 @@ export function startBackground(api: typeof browser, options: BackgroundOptions 
     now,
     settings: () => settings,
     fromOwnPage: (sender) => sender.url?.startsWith(ownPages) === true,
+    language: () => api.i18n.getUILanguage(),
   });
 
   async function updateBadgeAndRollover(): Promise<void> {

@@ -5,6 +5,7 @@
  * sites' post detection needs an update. Pages and the popup ask; the core decides.
  */
 
+import { muteWords } from '@/components/text/mute';
 import type { Handlers, MessageSender } from '@/utils/messaging/router';
 import {
   type AccountsState,
@@ -16,7 +17,9 @@ import {
   suggestionFor,
   withTriggerWords,
 } from '@/utils/mute/accounts';
+import { type PostClassifier, postClassifier } from '@/utils/mute/classify';
 import { accountKey, addSightings, EXPOSURE_KEEP_DAYS, exposureByAccount } from '@/utils/mute/exposure';
+import { accountPage } from '@/utils/sites/accountPages';
 import { getSite } from '@/utils/sites/registry';
 import { saveItem } from '@/utils/storage/itemStore';
 import { accounts as accountsItem, postDetection } from '@/utils/storage/items';
@@ -28,6 +31,8 @@ import { createSerialQueue } from './serial';
 import type { ItemReader } from './storedItems';
 
 interface PostsDeps {
+  /** The browser's UI language: which word lists classify posts. */
+  language: () => string;
   ledger: LedgerStore;
   items: ItemReader;
   now: () => number;
@@ -36,8 +41,17 @@ interface PostsDeps {
   fromOwnPage: (sender: MessageSender) => boolean;
 }
 
-export function createPosts({ ledger, items, now, settings, fromOwnPage }: PostsDeps) {
+/** A suggestion with what the card shows: its words, and the account's page on its site. */
+function withPage(suggestion: Suggestion | null): Suggestion | null {
+  if (!suggestion) return null;
+  const url = accountPage(suggestion.site, suggestion.handle);
+  return { ...suggestion, words: muteWords(suggestion), ...(url ? { accountUrl: url } : {}) };
+}
+
+export function createPosts({ ledger, items, now, settings, fromOwnPage, language }: PostsDeps) {
   const serial = createSerialQueue();
+  /** The classifier with her words, made again only when her words change. */
+  let classifier: { words: string; classify: PostClassifier } | undefined;
   let prunedBefore: DayKey | undefined;
 
   const readAccounts = async (): Promise<AccountsState> => (await items.read(accountsItem)) ?? emptyAccounts();
@@ -69,8 +83,27 @@ export function createPosts({ ledger, items, now, settings, fromOwnPage }: Posts
 
   const handlers: Pick<
     Handlers,
-    'posts/seen' | 'posts/markWorse' | 'posts/act' | 'posts/detection' | 'accounts/act' | 'accounts/triggerWords'
+    | 'posts/seen'
+    | 'posts/classify'
+    | 'posts/markWorse'
+    | 'posts/act'
+    | 'posts/detection'
+    | 'accounts/act'
+    | 'accounts/triggerWords'
   > = {
+    'posts/classify': async ({ texts }, sender) => {
+      if (!topFrameSite(sender)) return { verdicts: [] };
+      const words = (await readAccounts()).triggerWords;
+      const key = words.join('\n');
+      if (classifier?.words !== key) classifier = { words: key, classify: postClassifier(words, language()) };
+      const { classify } = classifier;
+      return {
+        verdicts: texts.map((text) => {
+          const { trap, themes } = classify(text);
+          return { trap, themes: [...themes] };
+        }),
+      };
+    },
     'posts/seen': ({ sightings }, sender) =>
       serial(async () => {
         const site = topFrameSite(sender);
@@ -93,7 +126,7 @@ export function createPosts({ ledger, items, now, settings, fromOwnPage }: Posts
           if (candidate && (!suggestion || candidate.trapPosts > suggestion.trapPosts)) suggestion = candidate;
         }
         if (suggestion) await saveItem(accountsItem, noteSuggested(state, suggestion, at));
-        return { suggestion };
+        return { suggestion: withPage(suggestion) };
       }),
     'posts/markWorse': ({ handle, name }, sender) =>
       serial(async () => {
@@ -104,7 +137,7 @@ export function createPosts({ ledger, items, now, settings, fromOwnPage }: Posts
         const exposure = (await lastWeek(site.id, [handle])).get(handle);
         const suggestion = suggestionFor(state, exposure, target, now(), { justMarked: true });
         if (suggestion) await saveItem(accountsItem, noteSuggested(state, suggestion, now()));
-        return { suggestion };
+        return { suggestion: withPage(suggestion) };
       }),
     'posts/act': ({ handle, name, action }, sender) =>
       serial(async () => {

@@ -1,8 +1,9 @@
 /**
  * Post features on a site's pages, with one post observer shared by all of them:
  * - hiding: a hidden account's posts are hidden by a style rule from the first moment (the
- *   rule is written as soon as the stored decisions are read, at document start), and each gets
- *   a one-line "Hidden by you · Show" placeholder; on every page of the site;
+ *   site's posts are held out of sight from document start until the stored decisions are read,
+ *   a few milliseconds later, and the rule written), and each gets a one-line
+ *   "Hidden by you · Show" placeholder; on every page of the site;
  * - noticing, on feed pages: each post is read once (recycled rows are read again when their
  *   content changes), its text classified on the device, and comparison-trap posts per account
  *   (and the seconds they were on screen) reported with the page's regular reports; the
@@ -17,10 +18,10 @@ import { h } from 'preact';
 import { browser } from 'wxt/browser';
 import { MuteCard, type MuteChoice } from '@/components/MuteCard';
 import nudgeCss from '@/components/nudge.css?inline';
-import { type MessageKey, t } from '@/utils/i18n';
+import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging/client';
 import { hiddenHandles, isMarked, type Suggestion } from '@/utils/mute/accounts';
-import { type PostClassifier, postClassifier } from '@/utils/mute/classify';
+import { MAX_TEXT_LENGTH, MAX_TEXTS_PER_REQUEST } from '@/utils/mute/limits';
 import { SightingTally } from '@/utils/mute/tally';
 import type { PostAdapter, PostInfo } from '@/utils/sites/types';
 import { OverlayHost } from './overlayHost';
@@ -62,10 +63,9 @@ function placeholderFor(doc: Document, account: string, onShow: () => void): HTM
   const root = element.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent =
-    ':host{display:block;font:14px/1.4 system-ui,sans-serif;margin:4px 0;color:CanvasText}' +
-    'p{margin:0;padding:8px 12px;border:1px solid color-mix(in srgb,CanvasText 25%,transparent);border-radius:8px;display:flex;gap:.5em;align-items:center}' +
-    'button{font:inherit;background:none;border:0;padding:2px 4px;color:LinkText;text-decoration:underline;cursor:pointer}' +
-    'button:focus-visible{outline:2px solid Highlight;outline-offset:2px}';
+    ':host{display:block;font:14px system-ui,sans-serif;margin:4px 0}' +
+    'p{margin:0;padding:8px 12px;border:1px solid GrayText;border-radius:8px}' +
+    'button{font:inherit;background:none;border:0;color:LinkText;text-decoration:underline;cursor:pointer}';
   const line = doc.createElement('p');
   line.append(doc.createTextNode(`${t('hiddenByYou')} ·`));
   const show = doc.createElement('button');
@@ -78,25 +78,76 @@ function placeholderFor(doc: Document, account: string, onShow: () => void): HTM
   return element;
 }
 
-const themeKey = (theme: string) =>
-  `theme${theme
-    .split('-')
-    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
-    .join('')}` as MessageKey;
+/**
+ * Her hidden accounts can only be read asynchronously, and a site may draw posts before that
+ * answer comes (server-rendered feeds): until then, the site's posts are held out of sight
+ * (taking their space, so nothing jumps). Released as soon as the hiding rule is written, and
+ * after `HOLD_MAX_MS` whatever happens.
+ */
+export const HOLD_ATTR = 'data-outside-the-frame-hold';
+export const HOLD_MAX_MS = 1_500;
 
-export function createPostFeature(makeClassifier: (words: readonly string[]) => PostClassifier): PageFeature {
+export function holdPosts(doc: Document, selector: string): () => void {
+  const hold = doc.createElement('style');
+  hold.setAttribute(HOLD_ATTR, '');
+  hold.textContent = `${selector} { visibility: hidden !important; }`;
+  (doc.head ?? doc.documentElement).append(hold);
+  const release = () => {
+    clearTimeout(timer);
+    hold.remove();
+  };
+  const timer = setTimeout(release, HOLD_MAX_MS);
+  return release;
+}
+
+/** What the classifier says of one post's text. */
+export interface Verdict {
+  trap: boolean;
+  themes: readonly string[];
+}
+
+/**
+ * Classifies post texts: in the background, where the word lists live (compiled once per
+ * worker, not on every page load, and not in the page's script). Undefined when it can't
+ * answer now: the posts wait for the next try.
+ */
+export type ClassifyPosts = (texts: string[]) => Promise<readonly Verdict[] | undefined>;
+
+/** Texts sent to be classified at once, at most (the protocol's bound). */
+const CLASSIFY_BATCH = MAX_TEXTS_PER_REQUEST;
+/** Posts waiting to be classified, at most (the oldest go first when the background is away). */
+const MAX_WAITING = 300;
+
+export function createPostFeature(classifyPosts: ClassifyPosts): PageFeature {
+  let release: (() => void) | undefined;
   return {
     id: 'posts',
     runsOn: 'site',
+    prepare(doc, site) {
+      if (site.posts) release = holdPosts(doc, site.posts.postSelector);
+    },
     start(page) {
       const adapter = page.site.posts;
       if (!adapter) return undefined;
-      return startPosts(page, adapter, makeClassifier);
+      try {
+        return startPosts(page, adapter, classifyPosts);
+      } finally {
+        release?.();
+        release = undefined;
+      }
     },
   };
 }
 
-function startPosts(page: Page, adapter: PostAdapter, makeClassifier: (words: readonly string[]) => PostClassifier) {
+interface Waiting {
+  post: Element;
+  key: string;
+  handle?: string;
+  name?: string;
+  text: string;
+}
+
+function startPosts(page: Page, adapter: PostAdapter, classifyPosts: ClassifyPosts) {
   const { doc, win } = page;
   const site = page.site;
   const tally = new SightingTally();
@@ -106,7 +157,8 @@ function startPosts(page: Page, adapter: PostAdapter, makeClassifier: (words: re
   /** Trap posts being timed: whether each is in view, and since when it counts (in view, page in front). */
   const onScreen = new Map<Element, { handle: string; inView: boolean; since: number | undefined }>();
   const card = new OverlayHost({ name: 'outside-the-frame-mute', css: nudgeCss, fullPage: false }, doc);
-  let classify = makeClassifier(page.inputs.accounts?.triggerWords ?? []);
+  const waiting: Waiting[] = [];
+  let classifying = false;
   let hidden = new Set(hiddenHandles(page.inputs.accounts, site.id).map((handle) => handle.toLowerCase()));
   let style: HTMLStyleElement | undefined;
   let observer: MutationObserver | undefined;
@@ -205,20 +257,49 @@ function startPosts(page: Page, adapter: PostAdapter, makeClassifier: (words: re
     // A post she hid is not one she saw.
     if (post.hasAttribute(HIDDEN_ATTR)) return;
     const handle = info.author?.handle;
-    const marked = handle !== undefined && isMarked(page.inputs.accounts, site.id, handle);
-    const result = info.sponsored && !marked ? { trap: false, themes: [] } : classify(info.text);
-    const trap = result.trap || marked;
-    const counted = tally.add({
-      key,
-      handle,
-      name: info.author?.name,
-      trap,
-      themes: result.trap ? result.themes : ['marked'],
-    });
-    if (counted && trap && handle && visibility) {
+    const name = info.author?.name;
+    if (tally.has(key)) return;
+    // Marked accounts always count; an ad never does; other posts wait for the classifier.
+    if (handle !== undefined && isMarked(page.inputs.accounts, site.id, handle)) {
+      note(post, key, handle, name, { trap: true, themes: ['marked'] });
+    } else if (info.sponsored || !info.text) {
+      note(post, key, handle, name, { trap: false, themes: [] });
+    } else {
+      waiting.push({ post, key, handle, name, text: info.text.slice(0, MAX_TEXT_LENGTH) });
+      if (waiting.length > MAX_WAITING) waiting.splice(0, waiting.length - MAX_WAITING);
+    }
+  }
+
+  /** Count a post she scrolled past, and time it on screen when it is a trap. */
+  function note(post: Element, key: string, handle: string | undefined, name: string | undefined, verdict: Verdict) {
+    const counted = tally.add({ key, handle, name, trap: verdict.trap, themes: verdict.themes });
+    if (counted && verdict.trap && handle && visibility) {
       onScreen.set(post, { handle, inView: false, since: undefined });
       visibility.observe(post);
     }
+    page.shared.comparisonSignal = tally.signal();
+  }
+
+  async function classifyWaiting(): Promise<void> {
+    if (classifying || waiting.length === 0 || page.extensionGone()) return;
+    classifying = true;
+    const batch = waiting.splice(0, CLASSIFY_BATCH);
+    try {
+      const verdicts = await classifyPosts(batch.map((entry) => entry.text));
+      if (!verdicts || verdicts.length !== batch.length) {
+        waiting.unshift(...batch);
+        return;
+      }
+      batch.forEach((entry, index) => {
+        // Still the same post in that row (rows are recycled meanwhile).
+        if (entry.post.isConnected && lastRead.get(entry.post) === entry.key) {
+          note(entry.post, entry.key, entry.handle, entry.name, verdicts[index] as Verdict);
+        }
+      });
+    } finally {
+      classifying = false;
+    }
+    if (waiting.length > 0 && !page.signal.aborted) void classifyWaiting();
   }
 
   /**
@@ -279,7 +360,7 @@ function startPosts(page: Page, adapter: PostAdapter, makeClassifier: (words: re
       reportDetection(true);
     }
     for (const post of found) if (post.isConnected) read(post);
-    page.shared.comparisonSignal = tally.signal();
+    void classifyWaiting();
     // Posts that left the page: nothing kept for them.
     for (const post of onScreen.keys()) {
       if (!post.isConnected) {
@@ -341,30 +422,19 @@ function startPosts(page: Page, adapter: PostAdapter, makeClassifier: (words: re
     if (cardShowing || page.signal.aborted || page.shared.boundaryShown) return;
     cardShowing = true;
     const account = suggestion.name || `@${suggestion.handle}`;
-    const themeText = suggestion.theme ? browser.i18n.getMessage(themeKey(suggestion.theme)) || undefined : undefined;
-    const steps = browser.i18n
-      .getMessage(`muteSteps_${site.id}` as MessageKey)
-      .split('\n')
-      .filter(Boolean);
     card.render(
       h(MuteCard, {
         account,
-        themeText,
+        themeText: suggestion.words?.themeText,
         siteName: site.name,
-        muteSteps: steps,
-        accountUrl: adapter.accountUrl?.(suggestion.handle),
+        muteSteps: suggestion.words?.steps ?? [],
+        accountUrl: suggestion.accountUrl,
         onChoice: (choice: MuteChoice) => {
           cardShowing = false;
           card.unmount();
-          const action =
-            choice === 'hide'
-              ? 'hide'
-              : choice === 'not-now'
-                ? 'not-now'
-                : choice === 'silence'
-                  ? 'silence'
-                  : undefined;
-          if (action) void sendMessage('posts/act', { handle: suggestion.handle, name: suggestion.name, action });
+          if (choice !== 'closed') {
+            void sendMessage('posts/act', { handle: suggestion.handle, name: suggestion.name, action: choice });
+          }
         },
       }),
     );
@@ -410,7 +480,6 @@ function startPosts(page: Page, adapter: PostAdapter, makeClassifier: (words: re
   return {
     update(changed: ReadonlySet<string>) {
       if (changed.has('accounts')) {
-        classify = makeClassifier(page.inputs.accounts?.triggerWords ?? []);
         hidden = new Set(hiddenHandles(page.inputs.accounts, site.id).map((handle) => handle.toLowerCase()));
         writeStyle();
         // Read every post again: hidden ones collapse and unhidden ones come back at once.
@@ -467,4 +536,6 @@ function startPosts(page: Page, adapter: PostAdapter, makeClassifier: (words: re
   };
 }
 
-export const postFeatures = createPostFeature((words) => postClassifier(words, browser.i18n.getUILanguage()));
+export const postFeatures = createPostFeature(
+  async (texts) => (await sendMessage('posts/classify', { texts }))?.verdicts,
+);

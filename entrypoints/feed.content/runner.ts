@@ -112,6 +112,11 @@ export interface PageFeature {
   /** Named in the console when it fails. */
   readonly id: string;
   readonly runsOn: 'site' | 'feed';
+  /**
+   * Runs at once when the page starts, before the stored inputs are read: only what must be in
+   * place before the site's first frame (a style rule). Keep it to that.
+   */
+  prepare?(doc: Document, site: SiteAdapter): void;
   start(page: Page): FeatureRun | undefined;
 }
 
@@ -527,6 +532,15 @@ export function runPage(
     wakeTimerAt = Number.POSITIVE_INFINITY;
     for (const entry of [...running]) stopFeature(entry);
   });
+
+  // Before anything is read: what must be in place before the site's first frame.
+  for (const feature of features) {
+    try {
+      feature.prepare?.(doc, site);
+    } catch (error) {
+      log(`Outside the Frame: the page feature "${feature.id}" could not prepare.`, error);
+    }
+  }
 
   const ready = getRaw(STORED_ITEMS).then((values) => {
     if (ctx.isInvalid) return;

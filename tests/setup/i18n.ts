@@ -1,5 +1,6 @@
 /**
- * WXT's fake browser has no i18n: give it one that reads our real English messages,
+ * WXT's fake browser has no i18n: give it one that reads our real English messages (and says
+ * the browser's language is US English),
  * with Chrome's placeholder rules, so tests see the text users see (and a missing key shows).
  */
 import { beforeEach } from 'vitest';
@@ -21,6 +22,8 @@ export function getMessage(key: string, substitutions?: string | string[]): stri
 
 function install() {
   (fakeBrowser.i18n as { getMessage: typeof getMessage }).getMessage = getMessage;
+  // Tests that need another language spy on it.
+  (fakeBrowser.i18n as { getUILanguage: () => string }).getUILanguage = () => 'en-US';
 }
 
 install();

@@ -57,6 +57,15 @@ describe('exposure and suggestions', () => {
         theme: 'spotless-home',
         trapPosts: 3,
         reason: 'threshold',
+        accountUrl: 'https://www.instagram.com/maple/',
+        words: {
+          themeText: 'the picture-perfect home',
+          steps: [
+            'Open the account’s profile.',
+            'Tap Following (or the ⋯ menu on one of its posts).',
+            'Choose Mute, then Posts (and Stories if you like). They won’t know.',
+          ],
+        },
       },
     });
     const { exposure } = await ledger.snapshot();
@@ -104,6 +113,28 @@ describe('exposure and suggestions', () => {
     });
     expect((await loadItem(accounts)).value?.accounts).toEqual([{ site: 'instagram', handle: 'maple', hiddenAt: NOW }]);
     expect((await send(seen('maple', 9), instagram))?.suggestion).toBeNull();
+  });
+});
+
+describe('classifying posts', () => {
+  it('says which texts look like comparison traps, with her own words too', async () => {
+    const texts = [
+      'Spotless kitchen, every surface cleared before seven #cleanhome',
+      'Rainy afternoon, puzzle on the floor.',
+      'My glow up story',
+    ];
+    const before = await send({ type: 'posts/classify', data: { texts } }, instagram);
+    expect(before?.verdicts.map((verdict) => verdict.trap)).toEqual([true, false, false]);
+    expect(before?.verdicts[0]?.themes).toContain('spotless-home');
+    await send({ type: 'accounts/triggerWords', data: { words: ['glow up'] } }, popup);
+    const after = await send({ type: 'posts/classify', data: { texts } }, instagram);
+    expect(after?.verdicts[2]).toEqual({ trap: true, themes: ['own-words'] });
+  });
+
+  it('classifies only for a tracked site’s page', async () => {
+    expect(await send({ type: 'posts/classify', data: { texts: ['x'] } }, sender('https://example.com/'))).toEqual({
+      verdicts: [],
+    });
   });
 });
 

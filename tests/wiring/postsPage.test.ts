@@ -17,6 +17,9 @@ import {
   createPostFeature,
   DETECTION_GRACE_MS,
   HIDDEN_ATTR,
+  HOLD_ATTR,
+  HOLD_MAX_MS,
+  holdPosts,
   PASS_DELAY_MS,
   POSTS_REPORT_EVERY_MS,
   SHOWN_ATTR,
@@ -40,7 +43,8 @@ const IDLE_PASS_MS = PASS_DELAY_MS + 1;
 
 const adapter = instagram.posts as PostAdapter;
 const classify = postClassifier([], 'en');
-const postFeature = createPostFeature((words) => postClassifier(words, 'en'));
+/** Classifies as the background does (tests/wiring/posts.test.ts covers that side). */
+const postFeature = createPostFeature(async (texts) => texts.map((text) => classify(text)));
 
 type Envelope = { type: string; data: Record<string, unknown> };
 let received: Envelope[];
@@ -358,6 +362,29 @@ describe('posts: the feed replaced without navigation', () => {
 
 describe('posts: a hidden account', () => {
   const hiddenHandle = 'thepristinenest';
+
+  it('holds the site’s posts out of sight from the very start until her decisions are read', async () => {
+    loadFixture();
+    await storeAccounts([{ site: 'instagram', handle: hiddenHandle, hiddenAt: NOW - S }]);
+    const runner = runPage(ctx, [activityReporting, postFeature], window, vi.fn());
+    // Synchronously, before the stored decisions can have been read.
+    const hold = document.querySelector(`style[${HOLD_ATTR}]`);
+    expect(hold?.textContent).toBe(`${adapter.postSelector} { visibility: hidden !important; }`);
+    expect(document.querySelector('style[data-outside-the-frame]')).toBeNull();
+    await runner?.ready;
+    expect(document.querySelector(`style[${HOLD_ATTR}]`)).toBeNull();
+    expect(document.querySelector('style[data-outside-the-frame]')?.textContent).toContain(
+      adapter.hideSelector?.(hiddenHandle),
+    );
+  });
+
+  it('lets the hold go by itself if her decisions never come', () => {
+    const release = holdPosts(document, 'article');
+    expect(document.querySelectorAll(`style[${HOLD_ATTR}]`)).toHaveLength(1);
+    vi.advanceTimersByTime(HOLD_MAX_MS);
+    expect(document.querySelectorAll(`style[${HOLD_ATTR}]`)).toHaveLength(0);
+    release();
+  });
 
   it('writes the hiding rule for the handle at once, before any pass', async () => {
     loadFixture();

@@ -12,6 +12,7 @@ import * as v from 'valibot';
 import type { BoundaryActionReply } from '../limits/decide';
 import { ACCOUNT_ACTIONS, type AccountsState, type Suggestion } from '../mute/accounts';
 import { DisplayName, Handle, MAX_SIGHTINGS_PER_REPORT, SightingSchema } from '../mute/exposure';
+import { MAX_TEXT_LENGTH, MAX_TEXTS_PER_REQUEST } from '../mute/limits';
 import { NUDGE_OUTCOMES } from '../nudges/rotation';
 import type { NudgeBlockReason } from '../nudges/scheduler';
 
@@ -69,6 +70,10 @@ export const REQUESTS = {
     name: v.optional(DisplayName),
     action: v.picklist(ACCOUNT_ACTIONS),
   }),
+  /** Feed page → background: which of these post texts look like comparison traps. */
+  'posts/classify': v.strictObject({
+    texts: v.pipe(v.array(v.pipe(v.string(), v.maxLength(MAX_TEXT_LENGTH))), v.maxLength(MAX_TEXTS_PER_REQUEST)),
+  }),
   /** Feed page → background: whether post detection finds posts on this site's feed. */
   'posts/detection': v.strictObject({ working: v.boolean() }),
   /** Popup → background: undo or change a decision about an account on any site. */
@@ -105,6 +110,7 @@ export interface Replies {
   'nudge/request': NudgeReply;
   'nudge/outcome': { ok: boolean };
   'posts/seen': { suggestion: Suggestion | null };
+  'posts/classify': { verdicts: { trap: boolean; themes: string[] }[] };
   'posts/markWorse': { suggestion: Suggestion | null };
   'posts/act': { ok: boolean };
   'posts/detection': { ok: boolean };

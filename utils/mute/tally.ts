@@ -35,6 +35,11 @@ export class SightingTally {
   private readonly recent: boolean[] = [];
   private pending = new Map<string, Pending>();
 
+  /** Whether this post was counted on this page already. */
+  has(key: string): boolean {
+    return this.counted.has(key);
+  }
+
   /** Note a post as seen; false when it was counted before on this page. */
   add(post: SeenPost): boolean {
     if (this.counted.has(post.key)) return false;

@@ -11,6 +11,7 @@ const POST = 'div[data-testid^="feedItem-by-"]';
 const PREFIX = 'feedItem-by-';
 
 const posts: PostAdapter = {
+  postSelector: POST,
   // The feed's list (`<feed>-flatlist` test id, guessed); fallback: the main landmark.
   findFeed: (doc) => doc.querySelector('[data-testid$="-flatlist"]') ?? doc.querySelector('main'),
   findPosts: (root) => outermost(root, POST),
@@ -37,7 +38,6 @@ const posts: PostAdapter = {
   },
   // Feed items Bluesky labels with the account's handle.
   hideSelector: (handle) => `div[data-testid="feedItem-by-${handle}" i]`,
-  accountUrl: (handle) => `https://bsky.app/profile/${handle}`,
 };
 
 export const bluesky: SiteAdapter = {

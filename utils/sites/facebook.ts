@@ -26,6 +26,7 @@ function facebookHandle(href: string | null | undefined): string | null {
 }
 
 const posts: PostAdapter = {
+  postSelector: POST,
   // Legacy `role="feed"`; else the main column.
   findFeed: (doc) => doc.querySelector('[role="feed"]') ?? doc.querySelector('div[role="main"]'),
   findPosts: (root) => outermost(root, POST),
@@ -79,8 +80,6 @@ const posts: PostAdapter = {
       ...(permalink ? { permalink } : {}),
     };
   },
-  accountUrl: (handle) =>
-    /^\d+$/.test(handle) ? `https://www.facebook.com/profile.php?id=${handle}` : `https://www.facebook.com/${handle}`,
 };
 
 export const facebook: SiteAdapter = {

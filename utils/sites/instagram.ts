@@ -12,6 +12,7 @@ const POST = 'article';
 const RESERVED = /^(explore|reels?|p|direct|stories|accounts|ads)$/;
 
 const posts: PostAdapter = {
+  postSelector: POST,
   findFeed: (doc) => doc.querySelector('main[role="main"]') ?? doc.querySelector('main'),
   findPosts: (root) => outermost(root, POST),
   readPost(post, pageUrl) {
@@ -41,7 +42,6 @@ const posts: PostAdapter = {
   },
   // Posts whose header links to the account (a mention in a caption is not in the header).
   hideSelector: (handle) => `article:has(header a[href$="/${handle}/" i], header a[href$="/${handle}" i])`,
-  accountUrl: (handle) => `https://www.instagram.com/${handle}/`,
 };
 
 export const instagram: SiteAdapter = {

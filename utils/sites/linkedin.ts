@@ -12,6 +12,7 @@ const POST = 'div[role="listitem"][componentkey],div.feed-shared-update-v2';
 const TEXT = '[data-testid="expandable-text-box"]';
 
 const posts: PostAdapter = {
+  postSelector: POST,
   // 2026 `[data-testid="mainFeed"]`; fallback: the legacy infinite-scroll list.
   findFeed: (doc) =>
     doc.querySelector('[data-testid="mainFeed"]') ?? doc.querySelector('.scaffold-finite-scroll__content'),

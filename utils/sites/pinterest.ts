@@ -12,6 +12,7 @@ const PIN = '[data-test-id="pin"]';
 const USER = /^\/(\w+)\/?$/;
 
 const posts: PostAdapter = {
+  postSelector: PIN,
   // The masonry grid `div[role="list"]` around the grid items; fallback: the first list.
   findFeed: (doc) =>
     doc.querySelector('[data-grid-item]')?.closest('[role="list"]') ?? doc.querySelector('[role="list"]'),
@@ -42,7 +43,6 @@ const posts: PostAdapter = {
       ...(permalink ? { permalink } : {}),
     };
   },
-  accountUrl: (handle) => `https://www.pinterest.com/${handle}/`,
 };
 
 export const pinterest: SiteAdapter = {

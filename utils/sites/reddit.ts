@@ -15,6 +15,7 @@ const FEED_PATHS: readonly RegExp[] = [
 const POST = 'shreddit-post,shreddit-ad-post';
 
 const posts: PostAdapter = {
+  postSelector: POST,
   // The feed's custom element; fallback: the page's main landmark.
   findFeed: (doc) => doc.querySelector('shreddit-feed') ?? doc.querySelector('main'),
   findPosts: (root) => outermost(root, POST),
@@ -47,7 +48,6 @@ const posts: PostAdapter = {
   },
   // Posts whose `author` attribute is the account.
   hideSelector: (handle) => `shreddit-post[author="${handle}" i], shreddit-ad-post[author="${handle}" i]`,
-  accountUrl: (handle) => `https://www.reddit.com/user/${handle}/`,
 };
 
 export const reddit: SiteAdapter = {

@@ -10,6 +10,7 @@ const FEED_PATHS: readonly RegExp[] = [/^\/$/, /^\/for_you\/?$/, /^\/following\/
 const POST = 'div[data-pressable-container="true"]';
 
 const posts: PostAdapter = {
+  postSelector: POST,
   // The main column (guessed); fallback: the first post's list.
   findFeed: (doc) => doc.querySelector('[role="main"]') ?? doc.querySelector(POST)?.parentElement ?? null,
   findPosts: (root) => outermost(root, POST),
@@ -32,7 +33,6 @@ const posts: PostAdapter = {
   },
   // Posts that link to the account's profile.
   hideSelector: (handle) => `${POST}:has(a[href$="/@${handle}" i], a[href$="/@${handle}/" i])`,
-  accountUrl: (handle) => `https://www.threads.com/@${handle}`,
 };
 
 export const threads: SiteAdapter = {

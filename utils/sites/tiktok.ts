@@ -10,6 +10,7 @@ const FEED_PATHS: readonly RegExp[] = [/^\/$/, /^\/foryou\/?$/, /^\/following\/?
 const POST = 'article[data-e2e="recommend-list-item-container"],article[data-scroll-index]';
 
 const posts: PostAdapter = {
+  postSelector: POST,
   // The column holding the items; fallback: the main landmark.
   findFeed: (doc) => doc.querySelector(POST)?.parentElement ?? doc.querySelector('main'),
   findPosts: (root) => outermost(root, POST),
@@ -34,7 +35,6 @@ const posts: PostAdapter = {
   // Videos whose author avatar links to the account.
   hideSelector: (handle) =>
     `article:has(a[data-e2e="video-author-avatar"][href$="/@${handle}" i], a[data-e2e="video-author-avatar"][href*="/@${handle}?" i])`,
-  accountUrl: (handle) => `https://www.tiktok.com/@${handle}`,
 };
 
 export const tiktok: SiteAdapter = {

@@ -58,6 +58,11 @@ export interface PostInfo {
  * (tested in happy-dom against fixtures shaped like the site's markup).
  */
 export interface PostAdapter {
+  /**
+   * A CSS selector matching the site's post elements (perhaps more), for the rule that holds
+   * posts out of sight for the first moments of a load, until her hidden accounts are known.
+   */
+  readonly postSelector: string;
   /** The element that holds the feed, so the observer can watch it alone; null when not found. */
   findFeed(doc: Document): Element | null;
   /** Each post element under `root`, outermost only (a post nested in a post is not listed twice). */
@@ -69,6 +74,4 @@ export interface PostAdapter {
    * so a hidden account's posts are hidden by a style rule before they are ever drawn.
    */
   hideSelector?(handle: string): string;
-  /** The account's page on the site. */
-  accountUrl?(handle: string): string;
 }

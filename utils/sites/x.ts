@@ -16,6 +16,7 @@ const NESTED = `div[role="link"],${POST}`;
 const HANDLE_PATH = /^\/(\w{1,15})\/?$/;
 
 const posts: PostAdapter = {
+  postSelector: POST,
   // The timeline region (`aria-label="Timeline: …"`, translated after the colon); else the centre column.
   findFeed: (doc) =>
     doc.querySelector('[aria-label^="Timeline"]') ?? doc.querySelector('[data-testid="primaryColumn"]'),
@@ -48,7 +49,6 @@ const posts: PostAdapter = {
   },
   // Posts whose name block links to the account (a quoted post of it has one too, and is hidden with it).
   hideSelector: (handle) => `${POST}:has([data-testid="User-Name"] a[href$="/${handle}" i])`,
-  accountUrl: (handle) => `https://x.com/${handle}`,
 };
 
 export const x: SiteAdapter = {

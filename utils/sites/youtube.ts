@@ -15,6 +15,7 @@ const FEED_PATHS: readonly RegExp[] = [
 const POST = 'ytd-rich-item-renderer,ytd-reel-video-renderer';
 
 const posts: PostAdapter = {
+  postSelector: POST,
   // The home grid; fallback: the Shorts player's list.
   findFeed: (doc) => doc.querySelector('ytd-rich-grid-renderer') ?? doc.querySelector('ytd-shorts'),
   findPosts: (root) => outermost(root, POST),
@@ -52,7 +53,6 @@ const posts: PostAdapter = {
   // Videos with a link to the channel.
   hideSelector: (handle) =>
     `ytd-rich-item-renderer:has(a[href$="/@${handle}" i]), ytd-reel-video-renderer:has(a[href$="/@${handle}" i])`,
-  accountUrl: (handle) => `https://www.youtube.com/@${handle}`,
 };
 
 export const youtube: SiteAdapter = {

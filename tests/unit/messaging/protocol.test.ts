@@ -30,6 +30,7 @@ const VALID: { [K in MessageType]: unknown } = {
       { handle: 'maple.and.moss', name: 'Maple & Moss', trapPosts: 1, seconds: 4.5, themes: { 'spotless-home': 1 } },
     ],
   },
+  'posts/classify': { texts: ['Spotless kitchen before seven.'] },
   'posts/markWorse': { handle: 'maple.and.moss' },
   'posts/act': { handle: 'maple.and.moss', action: 'hide' },
   'posts/detection': { working: false },

@@ -22,6 +22,7 @@ function setUp(overrides: Partial<Handlers> = {}) {
     'nudge/request': vi.fn(async () => ({ show: false as const, reason: 'off' as const })),
     'nudge/outcome': vi.fn(async () => ({ ok: true })),
     'posts/seen': vi.fn(async () => ({ suggestion: null })),
+    'posts/classify': vi.fn(async () => ({ verdicts: [] })),
     'posts/markWorse': vi.fn(async () => ({ suggestion: null })),
     'posts/act': vi.fn(async () => ({ ok: true })),
     'posts/detection': vi.fn(async () => ({ ok: true })),
