@@ -7,6 +7,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
+import { useEscape } from './escape';
 
 export type MuteChoice = 'hide' | 'not-now' | 'silence' | 'closed';
 
@@ -23,12 +24,6 @@ export interface MuteCardProps {
   accountUrl?: string;
   /** Called exactly once; after it the card renders nothing. */
   onChoice(choice: MuteChoice): void;
-}
-
-function isEditable(target: EventTarget | null): boolean {
-  if (!(target instanceof Element)) return false;
-  if (target instanceof HTMLElement && target.isContentEditable) return true;
-  return target.closest('input, textarea, select, [contenteditable]:not([contenteditable="false"])') !== null;
 }
 
 export function MuteCard({ account, themeText, siteName, muteSteps, accountUrl, onChoice }: MuteCardProps) {
@@ -50,19 +45,8 @@ export function MuteCard({ account, themeText, siteName, muteSteps, accountUrl, 
   useEffect(() => setAnnounced(true), []);
 
   // Esc closes it, unless she is typing somewhere on the site.
-  useEffect(() => {
-    if (done) return;
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape' || event.isComposing) return;
-      const target = event.composedPath()[0] ?? event.target;
-      const inside = target instanceof Node && root.current?.contains(target) === true;
-      if (!inside && isEditable(target)) return;
-      if (inside) event.preventDefault();
-      finish('closed');
-    };
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  }, [done, finish]);
+  const close = useCallback(() => finish('closed'), [finish]);
+  useEscape(root, !done, close);
 
   if (done) return null;
 

@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
+import { useEscape } from './escape';
 
 export type NudgeCardOutcome = 'helped' | 'not-now' | 'snoozed-hour' | 'snoozed-today' | 'ignored';
 
@@ -15,13 +16,6 @@ export interface NudgeCardProps {
   autoHideMs: number;
   /** Called exactly once; after it the card renders nothing. */
   onOutcome(outcome: NudgeCardOutcome): void;
-}
-
-/** Where Esc must stay with the site: she is typing. */
-function isEditable(target: EventTarget | null): boolean {
-  if (!(target instanceof Element)) return false;
-  if (target instanceof HTMLElement && target.isContentEditable) return true;
-  return target.closest('input, textarea, select, [contenteditable]:not([contenteditable="false"])') !== null;
 }
 
 export function NudgeCard({ text, autoHideMs, onOutcome }: NudgeCardProps) {
@@ -55,20 +49,8 @@ export function NudgeCard({ text, autoHideMs, onOutcome }: NudgeCardProps) {
   }, [done, hovered, focused, autoHideMs, finish]);
 
   // Esc anywhere on the page dismisses it, unless she is typing somewhere on the site.
-  useEffect(() => {
-    if (done) return;
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape' || event.isComposing) return;
-      // Inside a shadow root `target` is the host; the path starts at the real target.
-      const target = event.composedPath()[0] ?? event.target;
-      const inside = target instanceof Node && root.current?.contains(target) === true;
-      if (!inside && isEditable(target)) return;
-      if (inside) event.preventDefault();
-      finish('not-now');
-    };
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  }, [done, finish]);
+  const notNow = useCallback(() => finish('not-now'), [finish]);
+  useEscape(root, !done, notNow);
 
   if (done) return null;
 

@@ -17,17 +17,17 @@ export interface OverlayHostOptions {
   corner?: 'left' | 'right';
 }
 
-const FULL_PAGE_STYLE =
-  'display:block!important;position:fixed!important;inset:0!important;width:100vw!important;height:100vh!important;' +
-  'max-width:none!important;max-height:none!important;margin:0!important;padding:0!important;border:0!important;' +
-  'background:transparent!important;z-index:2147483647!important;visibility:visible!important;opacity:1!important;' +
-  'transform:none!important;filter:none!important;clip-path:none!important;pointer-events:auto!important;overflow:visible!important';
+/** What both kinds of host hold to, whatever the page's styles say. */
+const HOST_STYLE =
+  'display:block;position:fixed;margin:0;padding:0;border:0;visibility:visible;opacity:1;transform:none;' +
+  'filter:none;clip-path:none;pointer-events:auto;overflow:visible';
+const important = (declarations: string) => `${declarations.replaceAll(';', '!important;')}!important`;
 
-const CORNER_STYLE =
-  'display:block!important;position:fixed!important;right:0!important;bottom:0!important;width:auto!important;' +
-  'height:auto!important;margin:0!important;padding:0!important;border:0!important;z-index:2147483646!important;' +
-  'visibility:visible!important;opacity:1!important;transform:none!important;filter:none!important;' +
-  'clip-path:none!important;pointer-events:auto!important;overflow:visible!important';
+const FULL_PAGE_STYLE = important(
+  `${HOST_STYLE};inset:0;width:100vw;height:100vh;max-width:none;max-height:none;background:transparent;z-index:2147483647`,
+);
+
+const CORNER_STYLE = important(`${HOST_STYLE};right:0;bottom:0;width:auto;height:auto;z-index:2147483646`);
 
 const MAX_IMMEDIATE_REPAIRS_PER_SECOND = 60;
 const BACKED_OFF_REPAIR_MS = 250;

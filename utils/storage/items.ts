@@ -65,19 +65,24 @@ function plainItem<T>(
 }
 
 /** Her settings, following her to her other browsers when browser sync is on. */
-export const syncedSettings = recordItem<Settings>('sync', 'settings', SettingsKind, defaultSettings);
+export const syncedSettings = /* @__PURE__ */ recordItem<Settings>('sync', 'settings', SettingsKind, defaultSettings);
 
 /** The same settings when sync is off or over its quota (see `localSettingsWin`). */
-export const localSettings = recordItem<Settings>('local', 'settings', SettingsKind, defaultSettings);
+export const localSettings = /* @__PURE__ */ recordItem<Settings>('local', 'settings', SettingsKind, defaultSettings);
 
 /** Set when the last save could only go to local storage, so the local copy wins on read. */
-export const localSettingsWin = plainItem<boolean>('local', 'settingsLocalIsNewer', v.boolean(), () => false);
+export const localSettingsWin = /* @__PURE__ */ plainItem<boolean>(
+  'local',
+  'settingsLocalIsNewer',
+  v.boolean(),
+  () => false,
+);
 
 /**
  * The fingerprint of stored settings that couldn't be read and that she was told about, so
  * the popup says it once per unreadable value.
  */
-export const settingsNoticeSeen = plainItem<string | null>(
+export const settingsNoticeSeen = /* @__PURE__ */ plainItem<string | null>(
   'local',
   'settingsNoticeSeen',
   v.nullable(v.pipe(v.string(), v.maxLength(64))),
@@ -85,7 +90,7 @@ export const settingsNoticeSeen = plainItem<string | null>(
 );
 
 /** Today's active ms per site, published by the background after every write, for pages and the popup. */
-export const publishedUsage = recordItem<PublishedUsage | null>(
+export const publishedUsage = /* @__PURE__ */ recordItem<PublishedUsage | null>(
   'local',
   'boundaryUsage',
   PublishedUsageKind,
@@ -93,22 +98,32 @@ export const publishedUsage = recordItem<PublishedUsage | null>(
 );
 
 /** Today's boundary state: extra minutes taken, pause for today, warnings shown. */
-export const boundaryDay = recordItem<BoundaryDayState | null>('local', 'boundaryDay', BoundaryDayKind, () => null);
+export const boundaryDay = /* @__PURE__ */ recordItem<BoundaryDayState | null>(
+  'local',
+  'boundaryDay',
+  BoundaryDayKind,
+  () => null,
+);
 
 /** The reminders' shared state: rotation, theme weights, snooze, today's count. */
-export const nudgeState = recordItem<NudgeState | null>('local', 'nudgeState', NudgeStateKind, () => null);
+export const nudgeState = /* @__PURE__ */ recordItem<NudgeState | null>(
+  'local',
+  'nudgeState',
+  NudgeStateKind,
+  () => null,
+);
 
 /**
  * What she decided about accounts (hidden, never suggested, marked, not now) and her own trigger
  * words. Pages read it at once to hide posts before they show; only the background writes it.
  */
-export const accounts = recordItem<AccountsState | null>('local', 'accounts', AccountsKind, () => null);
+export const accounts = /* @__PURE__ */ recordItem<AccountsState | null>('local', 'accounts', AccountsKind, () => null);
 
 /**
  * Sites where post detection found no posts on a feed page for a while: site id → since when.
  * Post features pause there; time, limits and reminders carry on.
  */
-export const postDetection = plainItem<Record<string, number>>(
+export const postDetection = /* @__PURE__ */ plainItem<Record<string, number>>(
   'local',
   'postDetectionStale',
   v.pipe(
@@ -120,7 +135,7 @@ export const postDetection = plainItem<Record<string, number>>(
 );
 
 /** Only automated browser tests set it, to the scheduler's short `test` preset. */
-export const nudgeFrequencyOverride = plainItem<'test' | null>(
+export const nudgeFrequencyOverride = /* @__PURE__ */ plainItem<'test' | null>(
   'local',
   'nudgeFrequencyOverride',
   v.nullable(v.literal('test')),
@@ -128,10 +143,15 @@ export const nudgeFrequencyOverride = plainItem<'test' | null>(
 );
 
 /** Which tab was in front in each window, and since when (cleared when the browser closes). */
-export const tabTimeline = recordItem<StoredTabTimeline>('session', 'tabTimeline', TabTimelineKind, () => ({
-  schemaVersion: 1,
-  windows: {},
-}));
+export const tabTimeline = /* @__PURE__ */ recordItem<StoredTabTimeline>(
+  'session',
+  'tabTimeline',
+  TabTimelineKind,
+  () => ({
+    schemaVersion: 1,
+    windows: {},
+  }),
+);
 
 /**
  * Where earlier versions kept unreadable values, one key each. The background moves any it
