@@ -126,4 +126,54 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.screenshot({ path: join(DOCS, scheme === 'light' ? 'boundary.png' : 'boundary-dark.png') });
     await page.close();
   });
+
+  test(`mute suggestion and a hidden account (${scheme})`, async () => {
+    await session.setSettings({ ...EXAMPLE_SETTINGS, boundaries: DEFAULT_SETTINGS.boundaries });
+    // One account hidden on this device; the suggestion card comes for another she marks.
+    await session.worker.evaluate((now) => {
+      const local = (globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } })
+        .chrome.storage.local;
+      return local.set({
+        accounts: {
+          schemaVersion: 1,
+          accounts: [{ site: 'instagram', handle: 'quiet_kitchen_notes', hiddenAt: now }],
+          triggerWords: [],
+        },
+      });
+    }, Date.now());
+    const page = await session.context.newPage();
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto('https://www.instagram.com/');
+    const placeholder = page.locator('outside-the-frame-hidden').first();
+    await expect(placeholder).toBeAttached({ timeout: 5_000 });
+    await placeholder.scrollIntoViewIfNeeded();
+    await page.mouse.move(640, 400);
+    // "This made me feel worse" on the post most in view, as the menu item or the shortcut does.
+    await session.worker.evaluate(async () => {
+      const api = (
+        globalThis as unknown as {
+          chrome: {
+            tabs: {
+              query(q: object): Promise<{ id?: number; url?: string }[]>;
+              sendMessage(id: number, message: object, options: object): Promise<unknown>;
+            };
+          };
+        }
+      ).chrome.tabs;
+      const [tab] = (await api.query({})).filter((candidate) =>
+        candidate.url?.startsWith('https://www.instagram.com/'),
+      );
+      if (tab?.id !== undefined) await api.sendMessage(tab.id, { type: 'page/markWorse' }, { frameId: 0 });
+    });
+    await expect(page.getByRole('button', { name: 'Hide on this device' })).toBeVisible({ timeout: 5_000 });
+    await page.waitForTimeout(500); // the slide-in
+    await page.screenshot({ path: join(DOCS, scheme === 'light' ? 'mute.png' : 'mute-dark.png') });
+    await session.worker.evaluate(() =>
+      (
+        globalThis as unknown as { chrome: { storage: { local: { remove(key: string): Promise<void> } } } }
+      ).chrome.storage.local.remove('accounts'),
+    );
+    await page.close();
+  });
 }

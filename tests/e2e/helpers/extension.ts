@@ -128,6 +128,12 @@ export class ExtensionSession {
     await this.worker.evaluate((value) => chrome.storage.sync.set({ settings: value }), settings);
   }
 
+  /** One item of chrome.storage.local as stored (e.g. `accounts`, which only the background writes). */
+  async localItem(key: string): Promise<unknown> {
+    await this.waitForWorker(true);
+    return this.worker.evaluate(async (name) => (await chrome.storage.local.get(name))[name], key);
+  }
+
   /** Which tab the extension sees as active in each window (what the background clips spans to). */
   async activeTabUrls(): Promise<string[]> {
     await this.waitForWorker(true);
