@@ -63,9 +63,9 @@ function placeholderFor(doc: Document, account: string, onShow: () => void): HTM
   const root = element.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent =
-    ':host{display:block;font:14px system-ui,sans-serif;margin:4px 0}' +
+    ':host{display:block;font:14px system-ui,sans-serif}' +
     'p{margin:0;padding:8px 12px;border:1px solid GrayText;border-radius:8px}' +
-    'button{font:inherit;background:none;border:0;color:LinkText;text-decoration:underline;cursor:pointer}';
+    'button{font:inherit;background:none;border:0;color:LinkText;text-decoration:underline}';
   const line = doc.createElement('p');
   line.append(doc.createTextNode(`${t('hiddenByYou')} ·`));
   const show = doc.createElement('button');
@@ -92,12 +92,11 @@ export function holdPosts(doc: Document, selector: string): () => void {
   hold.setAttribute(HOLD_ATTR, '');
   hold.textContent = `${selector} { visibility: hidden !important; }`;
   (doc.head ?? doc.documentElement).append(hold);
-  const release = () => {
+  const timer = setTimeout(() => hold.remove(), HOLD_MAX_MS);
+  return () => {
     clearTimeout(timer);
     hold.remove();
   };
-  const timer = setTimeout(release, HOLD_MAX_MS);
-  return release;
 }
 
 /** What the classifier says of one post's text. */
@@ -129,12 +128,10 @@ export function createPostFeature(classifyPosts: ClassifyPosts): PageFeature {
     start(page) {
       const adapter = page.site.posts;
       if (!adapter) return undefined;
-      try {
-        return startPosts(page, adapter, classifyPosts);
-      } finally {
-        release?.();
-        release = undefined;
-      }
+      // Released once her hidden accounts' rule is written (or, should starting fail, by its timer).
+      const run = startPosts(page, adapter, classifyPosts);
+      release?.();
+      return run;
     },
   };
 }
@@ -383,6 +380,10 @@ function startPosts(page: Page, adapter: PostAdapter, classifyPosts: ClassifyPos
 
   function observe(root: Node): void {
     observer?.disconnect();
+    observer = undefined;
+    observedRoot = root;
+    // Hidden: listened to again when shown (see `update`).
+    if (!page.visible()) return;
     const next = new (win as Window & typeof globalThis).MutationObserver(onMutations);
     next.observe(root, { childList: true, subtree: true });
     observer = next;
@@ -496,6 +497,16 @@ function startPosts(page: Page, adapter: PostAdapter, classifyPosts: ClassifyPos
       if (changed.has('page')) {
         onPageState(page.now());
         if (!page.inFront()) void report();
+        // A hidden tab gets no new posts worth reading: stop listening until it is shown again,
+        // then look at everything once.
+        if (!page.visible() && observer) {
+          observer.disconnect();
+          observer = undefined;
+        } else if (page.visible() && !observer) {
+          observe(observedRoot?.isConnected ? observedRoot : doc.documentElement);
+          everything = true;
+          schedulePass();
+        }
       }
     },
     tick(now: number) {
