@@ -1,14 +1,31 @@
 /**
  * An automated WCAG audit (axe-core, WCAG 2.1 A and AA rules) of everything the extension
- * shows: the popup and the dashboard in light and dark, the boundary screen and the reminder
- * card over a fixture feed. Any violation fails, with the rule and the element named.
+ * shows: the popup (with accounts listed) and the dashboard in light and dark, the boundary
+ * screen, the reminder card and the mute suggestion (its steps open) over a fixture feed. Any
+ * violation fails, with the rule and the element named.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { DEFAULT_SETTINGS } from '../../utils/storage/settings';
 import { ExtensionSession, INSTAGRAM } from './helpers/extension';
 
-declare const chrome: { storage: { local: { set(items: object): Promise<void> } } };
+declare const chrome: {
+  storage: { local: { set(items: object): Promise<void>; remove(key: string): Promise<void> } };
+  tabs: {
+    query(q: object): Promise<{ id?: number; url?: string }[]>;
+    sendMessage(id: number, message: object, options: object): Promise<unknown>;
+  };
+};
+
+/** One account hidden, one never suggested and marked: the popup's Accounts list has rows. */
+const ACCOUNTS = (now: number) => ({
+  schemaVersion: 1,
+  accounts: [
+    { site: 'instagram', handle: 'quiet_kitchen_notes', hiddenAt: now },
+    { site: 'x', handle: 'river', name: 'River', silencedAt: now, markedAt: now },
+  ],
+  triggerWords: ['glow up'],
+});
 
 let session: ExtensionSession;
 test.beforeAll(async () => {
@@ -37,9 +54,12 @@ for (const scheme of ['light', 'dark'] as const) {
     });
     const page = await session.context.newPage();
     await page.emulateMedia({ colorScheme: scheme });
+    await session.worker.evaluate((accounts) => chrome.storage.local.set({ accounts }), ACCOUNTS(Date.now()));
     await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
     await expect(page.locator('#today-heading')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Show again: @quiet_kitchen_notes on Instagram' })).toBeVisible();
     await audit(page);
+    await session.worker.evaluate(() => chrome.storage.local.remove('accounts'));
     await page.goto(`chrome-extension://${session.extensionId}/dashboard.html`);
     await expect(page.getByRole('button', { name: 'Export data' })).toBeVisible();
     await audit(page);
@@ -91,6 +111,25 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(card).toBeVisible();
     await page.waitForTimeout(500);
     await audit(page, 'outside-the-frame-nudge');
+    await page.close();
+  });
+
+  test(`the mute suggestion passes the audit (${scheme})`, async () => {
+    await session.setSettings(structuredClone(DEFAULT_SETTINGS));
+    await session.worker.evaluate((accounts) => chrome.storage.local.set({ accounts }), ACCOUNTS(Date.now()));
+    const page = await session.context.newPage();
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto('https://www.instagram.com/');
+    await expect(page.locator('outside-the-frame-hidden').first()).toBeAttached({ timeout: 5_000 });
+    // "This made me feel worse" on the post most in view brings the card at once.
+    await session.worker.evaluate(async () => {
+      const [tab] = (await chrome.tabs.query({})).filter((t) => t.url?.startsWith('https://www.instagram.com/'));
+      if (tab?.id !== undefined) await chrome.tabs.sendMessage(tab.id, { type: 'page/markWorse' }, { frameId: 0 });
+    });
+    await page.getByRole('button', { name: 'How to mute on Instagram' }).click();
+    await expect(page.getByRole('link', { name: /’s page$/ })).toBeVisible();
+    await audit(page, 'outside-the-frame-mute');
+    await session.worker.evaluate(() => chrome.storage.local.remove('accounts'));
     await page.close();
   });
 }
