@@ -156,7 +156,8 @@ function startPosts(page: Page, adapter: PostAdapter, classifyPosts: ClassifyPos
   const card = new OverlayHost({ name: 'outside-the-frame-mute', css: nudgeCss, fullPage: false }, doc);
   const waiting: Waiting[] = [];
   let classifying = false;
-  let hidden = new Set(hiddenHandles(page.inputs.accounts, site.id).map((handle) => handle.toLowerCase()));
+  /** Her hidden handles on this site, lower-cased (kept with the style rule, by `writeStyle`). */
+  let hidden = new Set<string>();
   let style: HTMLStyleElement | undefined;
   let observer: MutationObserver | undefined;
   let observedRoot: Node | undefined;
@@ -175,6 +176,7 @@ function startPosts(page: Page, adapter: PostAdapter, classifyPosts: ClassifyPos
   // ---- hiding ---------------------------------------------------------------------------
   function writeStyle(): void {
     const handles = hiddenHandles(page.inputs.accounts, site.id);
+    hidden = new Set(handles.map((handle) => handle.toLowerCase()));
     if (!style) {
       style = doc.createElement('style');
       style.setAttribute('data-outside-the-frame', '');
@@ -236,11 +238,17 @@ function startPosts(page: Page, adapter: PostAdapter, classifyPosts: ClassifyPos
     }
   }
 
-  /** The page's address, read once per pass rather than once per post. */
+  /** The page's address, parsed again only when it changed (not once per post). */
   let pageUrl = new URL(win.location.href);
+  function currentUrl(): URL {
+    if (pageUrl.href !== win.location.href) pageUrl = new URL(win.location.href);
+    return pageUrl;
+  }
+  /** Every post on the page now (in the feed when the site has one). */
+  const allPosts = () => adapter.findPosts(adapter.findFeed(doc) ?? doc);
 
   function read(post: Element): void {
-    const info = adapter.readPost(post, pageUrl);
+    const info = adapter.readPost(post, currentUrl());
     const key = info ? postKey(info) : '';
     if (lastRead.get(post) === key) return;
     lastRead.set(post, key);
@@ -334,7 +342,6 @@ function startPosts(page: Page, adapter: PostAdapter, classifyPosts: ClassifyPos
     pass = undefined;
     idlePass = undefined;
     if (page.signal.aborted) return;
-    if (pageUrl.href !== win.location.href) pageUrl = new URL(win.location.href);
     const feed = adapter.findFeed(doc);
     if (feed && observedRoot !== feed) {
       observe(feed);
@@ -443,7 +450,7 @@ function startPosts(page: Page, adapter: PostAdapter, classifyPosts: ClassifyPos
 
   /** "This made me feel worse": the post under the pointer (context menu), else the one most in view. */
   async function markWorse(): Promise<void> {
-    const posts = adapter.findPosts(adapter.findFeed(doc) ?? doc);
+    const posts = allPosts();
     let post = posts.find((candidate) => contextTarget instanceof Node && candidate.contains(contextTarget));
     if (!post) {
       let best = 0;
@@ -457,7 +464,7 @@ function startPosts(page: Page, adapter: PostAdapter, classifyPosts: ClassifyPos
         }
       }
     }
-    const author = post ? adapter.readPost(post, new URL(win.location.href))?.author : undefined;
+    const author = post ? adapter.readPost(post, currentUrl())?.author : undefined;
     if (!author) return;
     const reply = await sendMessage('posts/markWorse', { handle: author.handle, name: author.name });
     if (reply?.suggestion) suggest(reply.suggestion);
@@ -481,10 +488,9 @@ function startPosts(page: Page, adapter: PostAdapter, classifyPosts: ClassifyPos
   return {
     update(changed: ReadonlySet<string>) {
       if (changed.has('accounts')) {
-        hidden = new Set(hiddenHandles(page.inputs.accounts, site.id).map((handle) => handle.toLowerCase()));
         writeStyle();
         // Read every post again: hidden ones collapse and unhidden ones come back at once.
-        for (const post of adapter.findPosts(adapter.findFeed(doc) ?? doc)) {
+        for (const post of allPosts()) {
           lastRead.delete(post);
           read(post);
         }
