@@ -4,6 +4,7 @@
  * state and carries out each change through the background (the only writer).
  */
 import { useState } from 'preact/hooks';
+import { numberText } from '@/components/text/format';
 import { t } from '@/utils/i18n';
 import {
   type AccountAction,
@@ -29,6 +30,8 @@ export function AccountsPanel({ accounts, siteName, act, saveWords }: AccountsPa
   const [failed, setFailed] = useState(false);
   const [words, setWords] = useState((accounts?.triggerWords ?? []).join('\n'));
   const [saved, setSaved] = useState(false);
+  /** Why her words were not saved, in words; empty when they can be. */
+  const [wordsProblem, setWordsProblem] = useState('');
   const marks = (state?.accounts ?? []).filter(shown);
 
   const run = async (change: () => Promise<AccountsState>) => {
@@ -95,6 +98,15 @@ export function AccountsPanel({ accounts, siteName, act, saveWords }: AccountsPa
             .split('\n')
             .map((word) => word.trim())
             .filter(Boolean);
+          const tooLong = list.find((word) => word.length > MAX_TRIGGER_WORD_LENGTH);
+          const problem = tooLong
+            ? t('triggerWordsTooLong', [tooLong, numberText(MAX_TRIGGER_WORD_LENGTH)])
+            : list.length > MAX_TRIGGER_WORDS
+              ? t('triggerWordsTooMany', numberText(MAX_TRIGGER_WORDS))
+              : '';
+          setWordsProblem(problem);
+          setSaved(false);
+          if (problem) return;
           void run(() => saveWords(list)).then((next) => {
             if (!next) return;
             setWords(next.triggerWords.join('\n'));
@@ -106,7 +118,8 @@ export function AccountsPanel({ accounts, siteName, act, saveWords }: AccountsPa
         <textarea
           id="trigger-words"
           rows={3}
-          aria-describedby="trigger-words-hint"
+          aria-describedby={wordsProblem ? 'trigger-words-problem trigger-words-hint' : 'trigger-words-hint'}
+          aria-invalid={wordsProblem ? 'true' : undefined}
           value={words}
           maxLength={MAX_TRIGGER_WORDS * (MAX_TRIGGER_WORD_LENGTH + 1)}
           onInput={(event) => {
@@ -114,6 +127,11 @@ export function AccountsPanel({ accounts, siteName, act, saveWords }: AccountsPa
             setWords((event.target as HTMLTextAreaElement).value);
           }}
         />
+        {wordsProblem ? (
+          <p id="trigger-words-problem" role="alert">
+            {wordsProblem}
+          </p>
+        ) : null}
         <p id="trigger-words-hint" class="muted small">
           {t('triggerWordsHint')}
         </p>

@@ -95,6 +95,42 @@ describe('AccountsPanel', () => {
   });
 });
 
+describe('AccountsPanel: words that cannot be kept', () => {
+  async function submitWords(text: string) {
+    const saveWords = vi.fn(async (words: string[]) => ({ ...emptyAccounts(), triggerWords: words }));
+    const view = await mount(<AccountsPanel accounts={null} siteName={siteName} act={vi.fn()} saveWords={saveWords} />);
+    const field = view.querySelector<HTMLTextAreaElement>('#trigger-words');
+    if (!field) throw new Error('no field');
+    await act(async () => {
+      field.value = text;
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await act(async () => {
+      view.querySelector('form')?.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    return { view, field, saveWords };
+  }
+
+  it('says which word is too long, saves nothing and keeps what she typed', async () => {
+    const long = 'x'.repeat(61);
+    const { view, field, saveWords } = await submitWords(`glow up\n${long}`);
+    expect(saveWords).not.toHaveBeenCalled();
+    expect(view.querySelector('[role="alert"]')?.textContent).toBe(
+      `“${long}” is longer than 60 characters. Please shorten it.`,
+    );
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(field.value).toBe(`glow up\n${long}`);
+  });
+
+  it('says when there are too many words, and saves nothing', async () => {
+    const many = Array.from({ length: 51 }, (_, index) => `word ${index}`).join('\n');
+    const { view, saveWords } = await submitWords(many);
+    expect(saveWords).not.toHaveBeenCalled();
+    expect(view.querySelector('[role="alert"]')?.textContent).toBe('You can keep up to 50 words. Please remove a few.');
+  });
+});
+
 describe('loadPopupData: accounts and post detection', () => {
   it('reads her accounts and the sites whose post detection needs an update, in the same read', async () => {
     await fakeBrowser.storage.local.set({
