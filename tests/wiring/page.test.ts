@@ -17,6 +17,7 @@ import { initialNudgeState } from '@/utils/nudges/scheduler';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/storage/settings';
 import type { Interval } from '@/utils/time/intervals';
 import { useTimeZone } from '../helpers/timeZone';
+import { type Envelope, fakePageClock, standInBackground } from './pageHarness';
 
 const S = 1000;
 const MIN = 60 * S;
@@ -24,7 +25,6 @@ const MIN = 60 * S;
 const NOW = Date.UTC(2026, 10, 22, 15, 0);
 const TODAY = '2026-11-22';
 
-type Envelope = { type: string; data: Record<string, unknown> };
 let received: Envelope[];
 let workerDown: boolean;
 let nudgeReply: unknown;
@@ -41,18 +41,7 @@ const reminderCard = () => document.querySelector('outside-the-frame-nudge');
 useTimeZone('UTC');
 
 beforeEach(() => {
-  vi.useFakeTimers({
-    now: NOW,
-    toFake: [
-      'Date',
-      'performance',
-      'setTimeout',
-      'clearTimeout',
-      'setInterval',
-      'clearInterval',
-      'requestAnimationFrame',
-    ],
-  });
+  fakePageClock(NOW);
   focused = true;
   visibility = 'visible';
   vi.spyOn(document, 'hasFocus').mockImplementation(() => focused);
@@ -60,22 +49,15 @@ beforeEach(() => {
   received = [];
   workerDown = false;
   nudgeReply = { show: false, reason: 'too-soon' };
-  // Stands in for the background, answering the way it does (sendResponse, then true).
-  fakeBrowser.runtime.onMessage.addListener(
-    (message: Envelope, _sender: unknown, sendResponse: (reply: unknown) => void) => {
-      if (workerDown) throw new Error('Could not establish connection. Receiving end does not exist.');
-      received.push(message);
-      const spans = (message.data.spans as Interval[] | undefined) ?? [];
-      const reply =
-        message.type === 'activity/report'
-          ? { ok: true, settled: spans.length, countedMs: 0 }
-          : message.type === 'nudge/request'
-            ? nudgeReply
-            : { ok: true };
-      setTimeout(() => sendResponse(reply), 0);
-      return true;
-    },
-  );
+  standInBackground(received, (message) => {
+    if (workerDown) throw new Error('Could not establish connection. Receiving end does not exist.');
+    const spans = (message.data.spans as Interval[] | undefined) ?? [];
+    return message.type === 'activity/report'
+      ? { ok: true, settled: spans.length, countedMs: 0 }
+      : message.type === 'nudge/request'
+        ? nudgeReply
+        : { ok: true };
+  });
   ctx = new ContentScriptContext('feed');
 });
 

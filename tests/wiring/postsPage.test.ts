@@ -34,6 +34,7 @@ import type { PostAdapter, PostInfo } from '@/utils/sites/types';
 import { DEFAULT_SETTINGS } from '@/utils/storage/settings';
 import { loadSiteFixture, recycleInto } from '../helpers/siteFixture';
 import { getMessage } from '../setup/i18n';
+import { type Envelope, fakePageClock, standInBackground } from './pageHarness';
 
 const S = 1000;
 /** Sunday 22 November 2026, 15:00 UTC. */
@@ -46,7 +47,6 @@ const classify = postClassifier([], 'en');
 /** Classifies as the background does (tests/wiring/posts.test.ts covers that side). */
 const postFeature = createPostFeature(async (texts) => texts.map((text) => classify(text)));
 
-type Envelope = { type: string; data: Record<string, unknown> };
 let received: Envelope[];
 let seenReply: { suggestion: Suggestion | null };
 let markWorseReply: { suggestion: Suggestion | null };
@@ -61,42 +61,22 @@ const posts = () => adapter.findPosts(document);
 const byHandle = (a: { handle: string }, b: { handle: string }) => a.handle.localeCompare(b.handle);
 
 beforeEach(() => {
-  vi.useFakeTimers({
-    now: NOW,
-    toFake: [
-      'Date',
-      'performance',
-      'setTimeout',
-      'clearTimeout',
-      'setInterval',
-      'clearInterval',
-      'requestAnimationFrame',
-    ],
-  });
+  fakePageClock(NOW);
   vi.spyOn(document, 'hasFocus').mockReturnValue(true);
   Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
   received = [];
   seenReply = { suggestion: null };
   markWorseReply = { suggestion: null };
-  // Stands in for the background, answering the way it does (sendResponse, then true).
-  fakeBrowser.runtime.onMessage.addListener(
-    (message: Envelope, _sender: unknown, sendResponse: (reply: unknown) => void) => {
-      // Messages from the background to the page (delivered with `trigger`) are not for it.
-      if (message.type.startsWith('page/')) return undefined;
-      received.push(message);
-      const reply =
-        message.type === 'activity/report'
-          ? { ok: true, settled: (message.data.spans as unknown[]).length, countedMs: 0 }
-          : message.type === 'posts/seen'
-            ? seenReply
-            : message.type === 'posts/markWorse'
-              ? markWorseReply
-              : message.type === 'nudge/request'
-                ? { show: false, reason: 'too-soon' }
-                : { ok: true };
-      setTimeout(() => sendResponse(reply), 0);
-      return true;
-    },
+  standInBackground(received, (message) =>
+    message.type === 'activity/report'
+      ? { ok: true, settled: (message.data.spans as unknown[]).length, countedMs: 0 }
+      : message.type === 'posts/seen'
+        ? seenReply
+        : message.type === 'posts/markWorse'
+          ? markWorseReply
+          : message.type === 'nudge/request'
+            ? { show: false, reason: 'too-soon' }
+            : { ok: true },
   );
   ctx = new ContentScriptContext('feed');
 });

@@ -1,0 +1,41 @@
+/**
+ * What the page's wiring tests share: the clock the page runs on, faked (timers, frames and
+ * `Date` move only when the test says), and a stand-in background that records each message and
+ * answers it the way the real one does (sendResponse a moment later, after returning true).
+ */
+import { vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+
+export type Envelope = { type: string; data: Record<string, unknown> };
+
+export function fakePageClock(now: number): void {
+  vi.useFakeTimers({
+    now,
+    toFake: [
+      'Date',
+      'performance',
+      'setTimeout',
+      'clearTimeout',
+      'setInterval',
+      'clearInterval',
+      'requestAnimationFrame',
+    ],
+  });
+}
+
+/**
+ * Answer the page's messages with `answer` (which may throw, as a stopped worker does), and
+ * push each into `received`. Messages from the background to the page (`page/…`, delivered with
+ * `trigger`) are not for it.
+ */
+export function standInBackground(received: Envelope[], answer: (message: Envelope) => unknown): void {
+  fakeBrowser.runtime.onMessage.addListener(
+    (message: Envelope, _sender: unknown, sendResponse: (reply: unknown) => void) => {
+      if (message.type.startsWith('page/')) return undefined;
+      const reply = answer(message);
+      received.push(message);
+      setTimeout(() => sendResponse(reply), 0);
+      return true;
+    },
+  );
+}
