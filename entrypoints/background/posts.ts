@@ -114,8 +114,10 @@ export function createPosts({ ledger, items, now, settings, fromOwnPage, languag
           addSightings(record, site.id, sightings, at),
         );
         await prune(hour).catch(console.error);
-        const state = await readAccounts();
         const withTraps = sightings.filter((sighting) => sighting.trapPosts > 0);
+        // Only seconds on screen this time: no account came nearer a suggestion.
+        if (withTraps.length === 0) return { suggestion: null };
+        const state = await readAccounts();
         const exposure = await lastWeek(
           site.id,
           withTraps.map((sighting) => sighting.handle),
@@ -133,10 +135,12 @@ export function createPosts({ ledger, items, now, settings, fromOwnPage, languag
         const site = topFrameSite(sender);
         if (!site) return { suggestion: null };
         const target = { site: site.id, handle, name };
-        const state = await act(target, 'mark');
+        const at = now();
+        const marked = applyAccountAction(await readAccounts(), target, 'mark', at);
         const exposure = (await lastWeek(site.id, [handle])).get(handle);
-        const suggestion = suggestionFor(state, exposure, target, now(), { justMarked: true });
-        if (suggestion) await saveItem(accountsItem, noteSuggested(state, suggestion, now()));
+        const suggestion = suggestionFor(marked, exposure, target, at, { justMarked: true });
+        // One write: the mark, and that its suggestion showed.
+        await saveItem(accountsItem, suggestion ? noteSuggested(marked, suggestion, at) : marked);
         return { suggestion: withPage(suggestion) };
       }),
     'posts/act': ({ handle, name, action }, sender) =>
