@@ -63,7 +63,7 @@ function placeholderFor(doc: Document, account: string, onShow: () => void): HTM
   const root = element.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent =
-    ':host{display:block;font:14px system-ui,sans-serif}' +
+    ':host{display:block;font:14px system-ui}' +
     'p{margin:0;padding:8px 12px;border:1px solid GrayText;border-radius:8px}' +
     'button{font:inherit;background:none;border:0;color:LinkText;text-decoration:underline}';
   const line = doc.createElement('p');
@@ -316,12 +316,10 @@ function startPosts(page: Page, adapter: PostAdapter, classifyPosts: ClassifyPos
   const changedPosts = new Set<Element>();
   let everything = true;
 
-  /** The post read before that holds `node`, if any (a few steps up at most). */
+  /** The post read before that holds `node` (a change record's target), if any. */
   function knownPostOf(node: Node): Element | undefined {
-    let element: Element | null = node instanceof Element ? node : node.parentElement;
-    for (let depth = 0; element && depth < 40; depth += 1) {
+    for (let element = node instanceof Element ? node : null; element; element = element.parentElement) {
       if (lastRead.has(element)) return element;
-      element = element.parentElement;
     }
     return undefined;
   }
@@ -488,12 +486,15 @@ function startPosts(page: Page, adapter: PostAdapter, classifyPosts: ClassifyPos
   return {
     update(changed: ReadonlySet<string>) {
       if (changed.has('accounts')) {
+        const before = [...hidden].join();
         writeStyle();
-        // Read every post again: hidden ones collapse and unhidden ones come back at once.
-        for (const post of allPosts()) {
-          lastRead.delete(post);
-          read(post);
-        }
+        // Her hidden accounts changed (not only a mark or a suggestion noted): read every post
+        // again, so hidden ones collapse and unhidden ones come back at once.
+        if ([...hidden].join() !== before)
+          for (const post of allPosts()) {
+            lastRead.delete(post);
+            read(post);
+          }
       }
       if (changed.has('location')) {
         activeOnFeedMs = 0;
