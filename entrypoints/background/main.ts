@@ -15,6 +15,7 @@ import type { Settings } from '@/utils/storage/settings';
 import { loadSettings, SETTINGS_ITEMS } from '@/utils/storage/settingsStorage';
 import { nextDayStartAfter } from '@/utils/time/day';
 import { createBoundaries } from './boundaries';
+import { createJournal } from './journal';
 import { createNudges } from './nudges';
 import { createPosts } from './posts';
 import { createItemReader } from './storedItems';
@@ -55,14 +56,16 @@ export function startBackground(api: typeof browser, options: BackgroundOptions 
   const publish = () => boundaries.publish().catch(console.error);
   const nudges = createNudges({ ledger, items, now, settings: () => settings, random: options.random });
   const ownPages = api.runtime.getURL('/');
+  const fromOwnPage = (sender: { url?: string }) => sender.url?.startsWith(ownPages) === true;
   const posts = createPosts({
     ledger,
     items,
     now,
     settings: () => settings,
-    fromOwnPage: (sender) => sender.url?.startsWith(ownPages) === true,
+    fromOwnPage,
     language: () => api.i18n.getUILanguage(),
   });
+  const journal = createJournal({ ledger, now, settings: () => settings, fromOwnPage, random: options.random });
 
   async function updateBadgeAndRollover(): Promise<void> {
     const hour = await dayStartHour();
@@ -96,7 +99,7 @@ export function startBackground(api: typeof browser, options: BackgroundOptions 
 
   api.runtime.onMessage.addListener(
     createRouter(
-      { ...tracking.handlers, ...boundaries.handlers, ...nudges.handlers, ...posts.handlers },
+      { ...tracking.handlers, ...boundaries.handlers, ...nudges.handlers, ...posts.handlers, ...journal.handlers },
       api.runtime.id,
     ),
   );
@@ -158,5 +161,5 @@ export function startBackground(api: typeof browser, options: BackgroundOptions 
   // Each wake: publish today's usage so pages loaded now decide from fresh numbers.
   void publish();
 
-  return { ledger, timeline, seeded, boundaries, nudges, tracking, posts };
+  return { ledger, timeline, seeded, boundaries, nudges, tracking, posts, journal };
 }

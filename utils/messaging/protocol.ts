@@ -9,6 +9,7 @@
  * `{ error }` (see `MessageError`), the same for every type.
  */
 import * as v from 'valibot';
+import { type FiledEntry, MAX_ENTRY_CHARS } from '../journal/entries';
 import type { BoundaryActionReply } from '../limits/decide';
 import { ACCOUNT_ACTIONS, type AccountsState, type Suggestion } from '../mute/accounts';
 import { DisplayName, Handle, MAX_SIGHTINGS_PER_REPORT, SightingSchema } from '../mute/exposure';
@@ -28,6 +29,12 @@ const SpanSchema = v.pipe(
 );
 
 const Empty = v.strictObject({});
+const ShortId = v.pipe(v.string(), v.maxLength(100));
+/**
+ * Journal text as sent: more than an entry may hold, so an entry too long is refused with a
+ * reason she can act on rather than as a malformed message.
+ */
+const MAX_JOURNAL_TEXT = 4 * MAX_ENTRY_CHARS;
 
 export const REQUESTS = {
   /** Page → background: closed spans of activity on this tab's page. */
@@ -86,7 +93,26 @@ export const REQUESTS = {
   'accounts/triggerWords': v.strictObject({
     words: v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(200)),
   }),
+  /** Extension page → background: save a journal entry written after a prompt. */
+  'journal/save': v.strictObject({
+    text: v.pipe(v.string(), v.maxLength(MAX_JOURNAL_TEXT)),
+    promptId: v.optional(ShortId),
+  }),
+  /** Extension page → background: her newest entries. */
+  'journal/recent': v.strictObject({ limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50)) }),
+  /** Extension page → background: change the words of one entry. */
+  'journal/edit': v.strictObject({
+    day: ShortId,
+    id: ShortId,
+    text: v.pipe(v.string(), v.maxLength(MAX_JOURNAL_TEXT)),
+  }),
+  /** Extension page → background: delete one entry. */
+  'journal/delete': v.strictObject({ day: ShortId, id: ShortId }),
 } as const;
+
+/** Why a journal entry was not saved (the page says it in words; her text stays where it was). */
+export type JournalRefusal = 'empty' | 'too-long' | 'day-full' | 'not-found' | 'not-here';
+export type JournalReply = { ok: true; entry: FiledEntry } | { ok: false; reason: JournalRefusal };
 
 export interface ActivityReportReply {
   ok: boolean;
@@ -116,6 +142,10 @@ export interface Replies {
   'posts/detection': { ok: boolean };
   'accounts/act': { ok: boolean; accounts: AccountsState };
   'accounts/triggerWords': { ok: boolean; accounts: AccountsState };
+  'journal/save': JournalReply;
+  'journal/recent': { entries: FiledEntry[]; unreadable: number };
+  'journal/edit': JournalReply;
+  'journal/delete': { ok: boolean };
 }
 
 export type MessageType = keyof typeof REQUESTS & keyof Replies;

@@ -2,6 +2,7 @@
  * The export file: everything the user's data holds, in one documented JSON shape
  * (see the README, "Export format"). Later capabilities add their own fields.
  */
+import type { AppliedBoundary } from '../journal/entries';
 import type { AccountsState } from '../mute/accounts';
 import type { LedgerSnapshot } from './ledgerStore';
 
@@ -44,14 +45,39 @@ export interface ExportFile {
     notNowUntil: string | null;
   }[];
   triggerWords: string[];
+  /** Her journal entries, oldest first, with the boundary set with each (times as ISO strings). */
+  journal: {
+    id: string;
+    day: string;
+    writtenAt: string;
+    editedAt: string | null;
+    text: string;
+    promptId: string | null;
+    site: string | null;
+    feelings: string[];
+    whatFedIt: string | null;
+    boundary: ExportedBoundary | null;
+  }[];
   /** Records that could not be read, exactly as they were stored, with the reason. */
   unreadableRecords: { key: string; reason: string; value: unknown }[];
 }
+
+/** A boundary set with an entry, as stored, with its moment as an ISO string. */
+export type ExportedBoundary =
+  | Exclude<AppliedBoundary, { kind: 'feed-free-tonight' }>
+  | { kind: 'feed-free-tonight'; until: string };
 
 /** Seconds with one decimal: honest to a tenth, readable in a text editor. */
 const toSeconds = (ms: number) => Math.round(ms / 100) / 10;
 
 const isoOrNull = (time: number | undefined) => (time === undefined ? null : new Date(time).toISOString());
+
+function exportedBoundary(boundary: AppliedBoundary | undefined): ExportedBoundary | null {
+  if (!boundary) return null;
+  if (boundary.kind === 'feed-free-tonight')
+    return { kind: boundary.kind, until: new Date(boundary.until).toISOString() };
+  return structuredClone(boundary);
+}
 
 export function buildExport(
   snapshot: LedgerSnapshot,
@@ -104,6 +130,21 @@ export function buildExport(
       notNowUntil: isoOrNull(mark.notNowUntil),
     })),
     triggerWords: [...(accounts?.triggerWords ?? [])],
+    journal: snapshot.journal
+      .flatMap((record) => record.entries.map((entry) => ({ entry, day: record.day })))
+      .sort((a, b) => a.entry.at - b.entry.at)
+      .map(({ entry, day }) => ({
+        id: entry.id,
+        day,
+        writtenAt: new Date(entry.at).toISOString(),
+        editedAt: isoOrNull(entry.editedAt),
+        text: entry.text,
+        promptId: entry.promptId ?? null,
+        site: entry.site ?? null,
+        feelings: [...(entry.feelings ?? [])],
+        whatFedIt: entry.fed ?? null,
+        boundary: exportedBoundary(entry.boundary),
+      })),
     unreadableRecords: snapshot.unreadable.map(({ key, reason, value }) => ({ key, reason, value })),
   };
 }

@@ -40,6 +40,8 @@ export interface LedgerSnapshot {
   nudges: NudgeRecord[];
   /** Comparison-trap posts per account, per day. */
   exposure: RecordOf<'exposure'>[];
+  /** Her journal entries, per day written. */
+  journal: RecordOf<'journal'>[];
   /** Records that could not be read, where they are, and why. */
   unreadable: KeptAsideRecord[];
 }
@@ -235,6 +237,34 @@ export class LedgerStore {
     return result;
   }
 
+  /**
+   * The records of `type` on the latest `count` days that have one, newest first, by a cursor
+   * walking back from the newest key (a journal written weeks ago is still found, and nothing
+   * older than needed is read).
+   */
+  async readLatest<K extends PerDayTypeName>(type: K, count: number): Promise<DayRecords<RecordOf<K>>> {
+    const prefix = LEDGER_TYPES[type].prefix;
+    const result: DayRecords<RecordOf<K>> = { records: new Map(), unreadable: [] };
+    if (count <= 0) return result;
+    await this.store('readonly', (store) => {
+      const request = store.openCursor(prefixRange(prefix), 'prev');
+      return new Promise<void>((resolve, reject) => {
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const cursor = request.result;
+          if (!cursor) return resolve();
+          const key = String(cursor.key);
+          const read = readLedgerRecord(key, cursor.value);
+          if (read.ok) result.records.set(key.slice(prefix.length), read.value as RecordOf<K>);
+          else result.unreadable.push(keptAsideEntry(key, cursor.value, read.problem, Date.now())[1]);
+          if (result.records.size >= count) resolve();
+          else cursor.continue();
+        };
+      });
+    });
+    return result;
+  }
+
   /** Active ms per site for the given days (missing or unreadable days are empty). */
   async dayTotals(days: readonly DayKey[]): Promise<Map<DayKey, Record<string, number>>> {
     const { records } = await this.readDays('day', days);
@@ -314,7 +344,14 @@ export class LedgerStore {
     const [keys, values] = await this.store('readonly', (store) =>
       Promise.all([promisifyRequest(store.getAllKeys()), promisifyRequest(store.getAll())]),
     );
-    const snapshot: LedgerSnapshot = { days: [], sessions: [], nudges: [], exposure: [], unreadable: [] };
+    const snapshot: LedgerSnapshot = {
+      days: [],
+      sessions: [],
+      nudges: [],
+      exposure: [],
+      journal: [],
+      unreadable: [],
+    };
     const now = Date.now();
     keys.forEach((rawKey, index) => {
       const key = String(rawKey);
@@ -332,6 +369,7 @@ export class LedgerStore {
       else if (read.type === 'sessions') snapshot.sessions.push(...(read.value as RecordOf<'sessions'>).sessions);
       else if (read.type === 'nudges') snapshot.nudges.push(...(read.value as RecordOf<'nudges'>).nudges);
       else if (read.type === 'exposure') snapshot.exposure.push(read.value as RecordOf<'exposure'>);
+      else if (read.type === 'journal') snapshot.journal.push(read.value as RecordOf<'journal'>);
     });
     snapshot.days.sort((a, b) => a.day.localeCompare(b.day));
     snapshot.sessions.sort((a, b) => a.start - b.start);

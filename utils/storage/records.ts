@@ -6,10 +6,12 @@
  *
  * Keys: `tracking-state`, `day/<YYYY-MM-DD>` (ms per site), `sessions/<YYYY-MM-DD>` (sessions by
  * the day they began), `nudges/<YYYY-MM-DD>` (reminders shown that day), `exposure/<YYYY-MM-DD>`
- * (comparison-trap posts per account that day; mute/exposure.ts), and `kept-aside/…`
+ * (comparison-trap posts per account that day; mute/exposure.ts), `journal/<YYYY-MM-DD>` (her journal
+ * entries written that day; journal/entries.ts), and `kept-aside/…`
  * (records that could not be read; keptAside.ts).
  */
 import * as v from 'valibot';
+import { type DayJournalRecord, DayJournalSchema, emptyDayJournal, JOURNAL_SCHEMA_VERSION } from '../journal/entries';
 import { type DayExposureRecord, DayExposureSchema, EXPOSURE_SCHEMA_VERSION, emptyDayExposure } from '../mute/exposure';
 import { type DayKey, isDayKey } from '../time/day';
 import type { Interval } from '../time/intervals';
@@ -103,6 +105,13 @@ export const DayExposureKind: RecordKind<DayExposureRecord> = {
   migrations: {},
 };
 
+export const DayJournalKind: RecordKind<DayJournalRecord> = {
+  name: 'day-journal',
+  version: JOURNAL_SCHEMA_VERSION,
+  schema: DayJournalSchema as v.GenericSchema<unknown, DayJournalRecord>,
+  migrations: {},
+};
+
 /** A kind of record the ledger keeps: one per day under a key prefix, or a single record. */
 export type LedgerType<T> =
   | { readonly perDay: true; readonly prefix: string; readonly kind: RecordKind<T>; readonly empty: (day: DayKey) => T }
@@ -132,6 +141,12 @@ export const LEDGER_TYPES = {
     prefix: 'exposure/',
     kind: DayExposureKind,
     empty: (day: DayKey): DayExposureRecord => emptyDayExposure(day),
+  },
+  journal: {
+    perDay: true,
+    prefix: 'journal/',
+    kind: DayJournalKind,
+    empty: (day: DayKey): DayJournalRecord => emptyDayJournal(day),
   },
   trackingState: {
     perDay: false,

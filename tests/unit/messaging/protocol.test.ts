@@ -36,6 +36,10 @@ const VALID: { [K in MessageType]: unknown } = {
   'posts/detection': { working: false },
   'accounts/act': { site: 'instagram', handle: 'maple.and.moss', action: 'unhide' },
   'accounts/triggerWords': { words: ['glow up'] },
+  'journal/save': { text: 'A quiet evening.', promptId: 'thank_you_note' },
+  'journal/recent': { limit: 5 },
+  'journal/edit': { day: '2026-12-04', id: 'j1', text: 'A quieter evening.' },
+  'journal/delete': { day: '2026-12-04', id: 'j1' },
 };
 
 const report = (data: unknown) => ({ type: 'activity/report', data });

@@ -28,6 +28,10 @@ function setUp(overrides: Partial<Handlers> = {}) {
     'posts/detection': vi.fn(async () => ({ ok: true })),
     'accounts/act': vi.fn(async () => ({ ok: true, accounts: emptyAccounts() })),
     'accounts/triggerWords': vi.fn(async () => ({ ok: true, accounts: emptyAccounts() })),
+    'journal/save': vi.fn(async () => ({ ok: false as const, reason: 'empty' as const })),
+    'journal/recent': vi.fn(async () => ({ entries: [], unreadable: 0 })),
+    'journal/edit': vi.fn(async () => ({ ok: false as const, reason: 'not-found' as const })),
+    'journal/delete': vi.fn(async () => ({ ok: true })),
     ...overrides,
   } satisfies Handlers;
   const log = vi.fn();

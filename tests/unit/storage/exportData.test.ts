@@ -4,7 +4,7 @@ import { buildExport } from '@/utils/storage/exportData';
 import type { LedgerSnapshot } from '@/utils/storage/ledgerStore';
 
 const NOW = Date.UTC(2026, 10, 22, 15, 0);
-const empty: LedgerSnapshot = { days: [], sessions: [], nudges: [], exposure: [], unreadable: [] };
+const empty: LedgerSnapshot = { days: [], sessions: [], nudges: [], exposure: [], journal: [], unreadable: [] };
 
 describe('buildExport: accounts', () => {
   it('lists exposure per day and account, with seconds to a tenth and times as ISO', () => {
@@ -63,5 +63,69 @@ describe('buildExport: accounts', () => {
       },
     ]);
     expect(file.triggerWords).toEqual(['glow up']);
+  });
+});
+
+describe('buildExport: journal', () => {
+  it('lists entries oldest first across days, with times as ISO and the boundary set with each', () => {
+    const file = buildExport(
+      {
+        ...empty,
+        journal: [
+          {
+            schemaVersion: 1,
+            day: '2026-11-21',
+            entries: [{ id: 'b', at: NOW - 86_400_000, text: 'Quiet day.', promptId: 'thank_you_note' }],
+          },
+          {
+            schemaVersion: 1,
+            day: '2026-11-22',
+            entries: [
+              {
+                id: 'd',
+                at: NOW + 60_000,
+                editedAt: NOW + 120_000,
+                text: '',
+                feelings: ['tired'],
+                boundary: { kind: 'feed-free-tonight', until: NOW + 3_600_000 },
+              },
+              {
+                id: 'c',
+                at: NOW,
+                text: 'Compared the kitchen again.',
+                site: 'instagram',
+                feelings: ['compared'],
+                fed: 'home accounts',
+                boundary: { kind: 'site-limit', site: 'instagram', minutes: 10, before: 15 },
+              },
+            ],
+          },
+        ],
+      },
+      new Date(NOW),
+    );
+    expect(file.journal.map((entry) => entry.id)).toEqual(['b', 'c', 'd']);
+    expect(file.journal[0]).toEqual({
+      id: 'b',
+      day: '2026-11-21',
+      writtenAt: '2026-11-21T15:00:00.000Z',
+      editedAt: null,
+      text: 'Quiet day.',
+      promptId: 'thank_you_note',
+      site: null,
+      feelings: [],
+      whatFedIt: null,
+      boundary: null,
+    });
+    expect(file.journal[1]).toMatchObject({
+      site: 'instagram',
+      feelings: ['compared'],
+      whatFedIt: 'home accounts',
+      boundary: { kind: 'site-limit', site: 'instagram', minutes: 10, before: 15 },
+    });
+    expect(file.journal[2]).toMatchObject({
+      editedAt: '2026-11-22T15:02:00.000Z',
+      boundary: { kind: 'feed-free-tonight', until: '2026-11-22T16:00:00.000Z' },
+    });
   });
 });

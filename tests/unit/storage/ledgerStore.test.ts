@@ -123,6 +123,7 @@ describe('LedgerStore', () => {
       accountExposure: [],
       accounts: [],
       triggerWords: [],
+      journal: [],
       unreadableRecords: [],
     });
   });
@@ -345,7 +346,14 @@ describe('LedgerStore: deleting', () => {
     const ledger = new LedgerStore(store);
     await ledger.deleteAll();
     expect(await keys(store)).toEqual([]);
-    expect(await ledger.snapshot()).toEqual({ days: [], sessions: [], exposure: [], nudges: [], unreadable: [] });
+    expect(await ledger.snapshot()).toEqual({
+      days: [],
+      sessions: [],
+      exposure: [],
+      nudges: [],
+      journal: [],
+      unreadable: [],
+    });
   });
 });
 
@@ -530,5 +538,43 @@ describe('LedgerStore: snapshot', () => {
     expect(snapshot.days.map((record) => record.day)).toEqual(TEN_DAYS);
     expect(snapshot.sessions).toHaveLength(10);
     expect(snapshot.nudges).toHaveLength(10);
+  });
+});
+
+describe('LedgerStore: latest days', () => {
+  const journalDay = (day: string, id: string) => ({
+    schemaVersion: 1,
+    day,
+    entries: [{ id, at: NOW, text: id }],
+  });
+
+  it('reads the newest days that have a record, however far back, and nothing older', async () => {
+    await setMany(
+      [
+        ['journal/2026-01-03', journalDay('2026-01-03', 'oldest')],
+        ['journal/2026-06-30', journalDay('2026-06-30', 'middle')],
+        ['journal/2026-11-20', journalDay('2026-11-20', 'newest')],
+        ['nudges/2026-11-21', { schemaVersion: 1, day: '2026-11-21', nudges: [] }],
+      ],
+      store,
+    );
+    const ledger = new LedgerStore(store);
+    const latest = await ledger.readLatest('journal', 2);
+    expect([...latest.records.keys()]).toEqual(['2026-11-20', '2026-06-30']);
+    expect((await ledger.readLatest('journal', 10)).records.size).toBe(3);
+    expect((await ledger.readLatest('journal', 0)).records.size).toBe(0);
+  });
+
+  it('lists an unreadable day instead of stopping at it', async () => {
+    await setMany(
+      [
+        ['journal/2026-11-19', journalDay('2026-11-19', 'kept')],
+        ['journal/2026-11-20', { schemaVersion: 1, day: '2026-11-20', entries: 'broken' }],
+      ],
+      store,
+    );
+    const latest = await new LedgerStore(store).readLatest('journal', 1);
+    expect([...latest.records.keys()]).toEqual(['2026-11-19']);
+    expect(latest.unreadable.map((entry) => entry.key)).toEqual(['journal/2026-11-20']);
   });
 });
