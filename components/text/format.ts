@@ -10,6 +10,7 @@ import { t } from '@/utils/i18n';
 let locale: string | undefined;
 let numbers: Intl.NumberFormat | undefined;
 let clock: Intl.DateTimeFormat | undefined;
+let moment: Intl.DateTimeFormat | undefined;
 
 /** The browser's UI language (`en-GB`), or undefined for the runtime's default. */
 export function uiLocale(): string | undefined {
@@ -28,6 +29,7 @@ export function resetFormatters(): void {
   locale = undefined;
   numbers = undefined;
   clock = undefined;
+  moment = undefined;
 }
 
 /** A whole number as her locale writes it ("1,440"). */
@@ -40,6 +42,18 @@ export function numberText(value: number): string {
 export function clockText(epochMs: number): string {
   clock ??= new Intl.DateTimeFormat(uiLocale(), { hour: '2-digit', minute: '2-digit' });
   return clock.format(epochMs);
+}
+
+/** A day and time as her locale writes it ("Fri, 4 Dec, 20:15"): when an entry was written. */
+export function momentText(epochMs: number): string {
+  moment ??= new Intl.DateTimeFormat(uiLocale(), {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+  return moment.format(epochMs);
 }
 
 /** "under a minute", "7 min", "1 h 5 min". */

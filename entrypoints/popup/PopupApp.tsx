@@ -8,19 +8,24 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { AccountsPanel } from '@/components/AccountsPanel';
 import { BoundarySettingsForm } from '@/components/BoundarySettingsForm';
+import { JournalPanel, type JournalPanelProps, RECENT_ENTRIES } from '@/components/JournalPanel';
 import { ReminderSettings } from '@/components/ReminderSettings';
 import { TodaySummary } from '@/components/TodaySummary';
 import { storedSettingsNotice } from '@/components/text/problems';
 import { t } from '@/utils/i18n';
+import { type Prompt, promptForDay } from '@/utils/journal/prompts';
 import { type BoundaryDayState, dayStateFor } from '@/utils/limits/stateRecords';
 import { publishedForToday } from '@/utils/limits/usage';
 import { sendMessage } from '@/utils/messaging/client';
 import type { AccountAction, AccountsState } from '@/utils/mute/accounts';
 import { getSite } from '@/utils/sites/registry';
-import { getRaw, saveItem } from '@/utils/storage/itemStore';
+import { getRaw, removeItem, saveItem } from '@/utils/storage/itemStore';
 import {
   accounts as accountsItem,
   boundaryDay,
+  type JournalDraft,
+  journalDraft,
+  journalPrompt,
   postDetection,
   publishedUsage,
   readItem,
@@ -46,7 +51,12 @@ export interface PopupData {
   accounts?: AccountsState | null;
   /** Sites whose post detection needs an update (post features paused there). */
   detectionStale?: string[];
+  /** Today's journal prompt, and what she had written and not yet saved. */
+  journal?: { prompt: Prompt; draft: JournalDraft | null; firstShowingToday: boolean };
 }
+
+/** The journal's side effects: entries through the background, the draft and prompt in storage. */
+export type JournalActions = Omit<JournalPanelProps, 'prompt' | 'draft' | 'now'>;
 
 export interface PopupAppProps {
   load?: () => Promise<PopupData>;
@@ -57,6 +67,7 @@ export interface PopupAppProps {
   /** Change one account (through the background); resolves to the new state. */
   actOnAccount?: (site: string, handle: string, action: AccountAction) => Promise<AccountsState>;
   saveTriggerWords?: (words: string[]) => Promise<AccountsState>;
+  journal?: JournalActions;
 }
 
 /**
@@ -65,20 +76,25 @@ export interface PopupAppProps {
  * when that copy is from another day.
  */
 export async function loadPopupData(now = Date.now(), ledger?: LedgerStore): Promise<PopupData> {
-  const [syncRaw, localRaw, localWinsRaw, usageRaw, dayRaw, seenRaw, accountsRaw, detectionRaw] = await getRaw([
-    ...SETTINGS_ITEMS,
-    publishedUsage,
-    boundaryDay,
-    settingsNoticeSeen,
-    accountsItem,
-    postDetection,
-  ]);
+  const [syncRaw, localRaw, localWinsRaw, usageRaw, dayRaw, seenRaw, accountsRaw, detectionRaw, draftRaw, promptRaw] =
+    await getRaw([
+      ...SETTINGS_ITEMS,
+      publishedUsage,
+      boundaryDay,
+      settingsNoticeSeen,
+      accountsItem,
+      postDetection,
+      journalDraft,
+      journalPrompt,
+    ]);
   const loaded = settingsFromRaw(syncRaw, localRaw, localWinsRaw);
   const hour = loaded.settings.tracking.dayStartHour;
   const today = dayKeyOf(now, hour);
   const published = publishedForToday(readItem(publishedUsage, usageRaw).value, now, today);
   const todayMsBySite =
     published?.todayMsBySite ?? (await (ledger ?? new LedgerStore()).dayTotals([today])).get(today) ?? {};
+  const shownPrompt = readItem(journalPrompt, promptRaw).value;
+  const prompt = promptForDay(today, shownPrompt);
   const unseen = loaded.problem && fingerprint(loaded.raw) !== readItem(settingsNoticeSeen, seenRaw).value;
   return {
     todayMsBySite,
@@ -89,6 +105,11 @@ export async function loadPopupData(now = Date.now(), ledger?: LedgerStore): Pro
     dayState: dayStateFor(now, hour, readItem(boundaryDay, dayRaw).value),
     accounts: readItem(accountsItem, accountsRaw).value,
     detectionStale: Object.keys(readItem(postDetection, detectionRaw).value).filter((id) => getSite(id)),
+    journal: {
+      prompt,
+      draft: readItem(journalDraft, draftRaw).value,
+      firstShowingToday: shownPrompt?.day !== today || shownPrompt.id !== prompt.id,
+    },
   };
 }
 
@@ -106,6 +127,21 @@ const defaultActOnAccount = async (site: string, handle: string, action: Account
   return reply.accounts;
 };
 
+/** The journal as the popup uses it: entries through the background, the rest in storage. */
+export function journalActions(today: () => string): JournalActions {
+  return {
+    promptShown: (prompt) => void saveItem(journalPrompt, { day: today(), id: prompt.id }).catch(console.error),
+    keepDraft: async (draft) => {
+      if (draft) await saveItem(journalDraft, draft);
+      else await removeItem(journalDraft);
+    },
+    save: (text, promptId) => sendMessage('journal/save', { text, promptId }),
+    recent: () => sendMessage('journal/recent', { limit: RECENT_ENTRIES }),
+    edit: (entry, text) => sendMessage('journal/edit', { day: entry.day, id: entry.id, text }),
+    remove: async (entry) => (await sendMessage('journal/delete', { day: entry.day, id: entry.id }))?.ok === true,
+  };
+}
+
 const defaultSaveTriggerWords = async (words: string[]) => {
   const reply = await sendMessage('accounts/triggerWords', { words });
   if (!reply?.ok) throw new Error('accounts/triggerWords was not carried out');
@@ -119,6 +155,7 @@ export function PopupApp({
   now = defaultNow,
   actOnAccount = defaultActOnAccount,
   saveTriggerWords = defaultSaveTriggerWords,
+  journal,
 }: PopupAppProps) {
   const [data, setData] = useState<PopupData | undefined>();
   const [failed, setFailed] = useState(false);
@@ -131,6 +168,14 @@ export function PopupApp({
       setFailed(true);
     });
   }, []);
+
+  const today = () => (data ? dayKeyOf(now(), data.settings.tracking.dayStartHour) : dayKeyOf(now()));
+  const journalSide = journal ?? journalActions(today);
+
+  // The prompt shown today is remembered, so tomorrow's is another one.
+  useEffect(() => {
+    if (data?.journal?.firstShowingToday) journalSide.promptShown(data.journal.prompt);
+  }, [data]);
 
   const saveAndKeep = async (settings: Settings) => {
     await save(settings);
@@ -170,6 +215,9 @@ export function PopupApp({
             dayState={data.dayState}
             now={now()}
           />
+          {data.journal ? (
+            <JournalPanel prompt={data.journal.prompt} draft={data.journal.draft} now={now} {...journalSide} />
+          ) : null}
           <BoundarySettingsForm settings={data.settings} onSave={saveAndKeep} />
           <ReminderSettings settings={data.settings} onSave={saveAndKeep} />
           <AccountsPanel

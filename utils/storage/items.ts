@@ -134,6 +134,35 @@ export const postDetection = /* @__PURE__ */ plainItem<Record<string, number>>(
   () => ({}),
 );
 
+/** What she is writing in the popup's journal, kept as she types until she saves or clears it. */
+export interface JournalDraft {
+  text: string;
+  promptId?: string;
+  at: number;
+}
+
+export const journalDraft = /* @__PURE__ */ plainItem<JournalDraft | null>(
+  'local',
+  'journalDraft',
+  v.nullable(
+    v.object({
+      // Longer than an entry may be: a draft is never cut (saving then says it is too long).
+      text: v.pipe(v.string(), v.maxLength(200_000)),
+      promptId: v.optional(v.pipe(v.string(), v.maxLength(100))),
+      at: v.pipe(v.number(), v.finite(), v.minValue(0)),
+    }),
+  ),
+  () => null,
+);
+
+/** The journal prompt the popup showed last, and on which day (so it changes every day). */
+export const journalPrompt = /* @__PURE__ */ plainItem<{ day: string; id: string } | null>(
+  'local',
+  'journalPrompt',
+  v.nullable(v.object({ day: v.pipe(v.string(), v.maxLength(10)), id: v.pipe(v.string(), v.maxLength(100)) })),
+  () => null,
+);
+
 /** Only automated browser tests set it, to the scheduler's short `test` preset. */
 export const nudgeFrequencyOverride = /* @__PURE__ */ plainItem<'test' | null>(
   'local',
@@ -172,6 +201,8 @@ export const ALL_ITEMS: readonly StoredItem<unknown>[] = [
   tabTimeline,
   accounts,
   postDetection,
+  journalDraft,
+  journalPrompt,
 ];
 
 /** A stored item as read: its value (the fallback when absent or unreadable), and why it was unreadable. */

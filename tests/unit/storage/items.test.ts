@@ -5,6 +5,8 @@ import {
   ALL_ITEMS,
   accounts,
   boundaryDay,
+  journalDraft,
+  journalPrompt,
   LEGACY_KEPT_ASIDE_KEYS,
   localSettings,
   localSettingsWin,
@@ -70,6 +72,14 @@ const CASES: [StoredItem<unknown>, unknown, unknown, unknown, RecordProblem][] =
     { code: 'invalid', path: 'accounts.0.hiddenAt' },
   ],
   [postDetection, { reddit: 5 }, {}, ['reddit'], { code: 'invalid', path: '' }],
+  [
+    journalDraft,
+    { text: 'Half a thought', promptId: 'thank_you_note', at: AT },
+    null,
+    { text: 42, at: AT },
+    { code: 'invalid', path: 'text' },
+  ],
+  [journalPrompt, { day: DAY, id: 'thank_you_note' }, null, { day: DAY }, { code: 'invalid', path: 'id' }],
 ];
 
 describe('stored items', () => {
