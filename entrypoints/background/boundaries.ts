@@ -112,5 +112,16 @@ export function createBoundaries({ api, ledger, items, now, settings }: Boundary
     },
   };
 
-  return { publish, handlers };
+  /** Make the rest of today feed-free (a reflection's boundary), or take that back. */
+  async function setRestOfDay(on: boolean): Promise<void> {
+    const reply = await changeDayState((state) => {
+      const next = { ...state };
+      if (on) next.feedFreeRestOfDay = true;
+      else delete next.feedFreeRestOfDay;
+      return next;
+    });
+    if (!reply.ok) throw new Error('The day state was not changed');
+  }
+
+  return { publish, handlers, setRestOfDay };
 }

@@ -56,7 +56,12 @@ export function createJournal({ ledger, now, settings, fromOwnPage, random = Mat
   }
 
   /** Change one entry in place; `not-found` when it is not there (deleted elsewhere meanwhile). */
-  function change(day: string, id: string, edit: (entry: JournalEntry) => void): Promise<FiledEntry | undefined> {
+  function change(
+    day: string,
+    id: string,
+    edit: (entry: JournalEntry) => void,
+    { edited = true } = {},
+  ): Promise<FiledEntry | undefined> {
     if (!isDayKey(day)) return Promise.resolve(undefined);
     return serial(async () => {
       let changed: FiledEntry | undefined;
@@ -65,7 +70,7 @@ export function createJournal({ ledger, now, settings, fromOwnPage, random = Mat
         const entry = record.entries.find((candidate) => candidate.id === id);
         if (!entry) return;
         edit(entry);
-        entry.editedAt = at;
+        if (edited) entry.editedAt = at;
         changed = { ...entry, day };
       });
       return changed;
@@ -113,5 +118,5 @@ export function createJournal({ ledger, now, settings, fromOwnPage, random = Mat
     },
   };
 
-  return { handlers, add };
+  return { handlers, add, change };
 }

@@ -18,6 +18,7 @@ import { createBoundaries } from './boundaries';
 import { createJournal } from './journal';
 import { createNudges } from './nudges';
 import { createPosts } from './posts';
+import { createReflection } from './reflection';
 import { createItemReader } from './storedItems';
 import { TimelineStore } from './timelineStore';
 import { createTracking } from './tracking';
@@ -66,6 +67,16 @@ export function startBackground(api: typeof browser, options: BackgroundOptions 
     language: () => api.i18n.getUILanguage(),
   });
   const journal = createJournal({ ledger, now, settings: () => settings, fromOwnPage, random: options.random });
+  const reflection = createReflection({
+    ledger,
+    now,
+    settings: () => settings,
+    fromOwnPage,
+    journal,
+    posts,
+    setRestOfDay: boundaries.setRestOfDay,
+    presetLabel: (preset) => api.i18n.getMessage(`feedFreePreset_${preset}`),
+  });
 
   async function updateBadgeAndRollover(): Promise<void> {
     const hour = await dayStartHour();
@@ -99,7 +110,14 @@ export function startBackground(api: typeof browser, options: BackgroundOptions 
 
   api.runtime.onMessage.addListener(
     createRouter(
-      { ...tracking.handlers, ...boundaries.handlers, ...nudges.handlers, ...posts.handlers, ...journal.handlers },
+      {
+        ...tracking.handlers,
+        ...boundaries.handlers,
+        ...nudges.handlers,
+        ...posts.handlers,
+        ...journal.handlers,
+        ...reflection.handlers,
+      },
       api.runtime.id,
     ),
   );

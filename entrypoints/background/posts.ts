@@ -175,5 +175,26 @@ export function createPosts({ ledger, items, now, settings, fromOwnPage, languag
       }),
   };
 
-  return { handlers };
+  /**
+   * Hide (or show again) these accounts on a site, in the queue every change to accounts goes
+   * through; resolves to the handles whose state changed (one already hidden is not hidden again).
+   */
+  function setHidden(site: string, handles: readonly string[], hide: boolean): Promise<string[]> {
+    return serial(async () => {
+      let state = await readAccounts();
+      const changed: string[] = [];
+      for (const handle of handles) {
+        const mark = state.accounts.find(
+          (candidate) => candidate.site === site && candidate.handle.toLowerCase() === handle.toLowerCase(),
+        );
+        if ((mark?.hiddenAt !== undefined) === hide) continue;
+        state = applyAccountAction(state, { site, handle }, hide ? 'hide' : 'unhide', now());
+        changed.push(handle);
+      }
+      if (changed.length > 0) await saveItem(accountsItem, state);
+      return changed;
+    });
+  }
+
+  return { handlers, setHidden, readAccounts };
 }

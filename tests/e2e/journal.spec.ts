@@ -27,7 +27,9 @@ test('a draft survives closing the popup; saving lists it and puts it in the exp
 
   popup = await session.context.newPage();
   await popup.goto(popupUrl);
-  await expect(popup.getByLabel('Your words, for you alone')).toHaveValue('We built a blanket fort and nobody filmed it.');
+  await expect(popup.getByLabel('Your words, for you alone')).toHaveValue(
+    'We built a blanket fort and nobody filmed it.',
+  );
   await expect(popup.locator('#journal-prompt')).toHaveText(prompt ?? '');
 
   await popup.getByRole('button', { name: 'Save in journal' }).click();

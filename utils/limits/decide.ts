@@ -150,6 +150,9 @@ export interface BoundaryClock {
   validUntil: number;
 }
 
+/** The feed-free time she chose for the rest of today: unnamed, every day it is set. */
+const REST_OF_DAY: FeedFreeWindow = { id: 'rest-of-day', start: '00:00', end: '00:00', days: [], label: '' };
+
 /** The next moment a feed-free time starts (within a day), or Infinity. */
 function nextFeedFreeStart(now: number, settings: BoundarySettings): number {
   const next = upcomingFeedFreeWindows(now, settings.feedFreeWindows, DAY_MS).find((window) => window.startsAt > now);
@@ -165,7 +168,12 @@ export function boundaryClock(
   const state = dayStateFor(now, dayStartHour, dayState);
   const nextDayStart = nextDayStartAfter(now, dayStartHour);
   if (state.pausedForToday) return { now, state, feedFree: null, nextDayStart, validUntil: nextDayStart };
-  const feedFree = activeFeedFreeWindow(now, settings.feedFreeWindows);
+  // The rest of today feed-free (from a reflection): a feed-free time until the day starts.
+  const feedFree =
+    activeFeedFreeWindow(now, settings.feedFreeWindows) ??
+    (state.feedFreeRestOfDay
+      ? { window: REST_OF_DAY, startsAt: now, endsAt: nextDayStart, liftsAt: nextDayStart }
+      : null);
   const moments = [nextDayStart, feedFree ? feedFree.liftsAt : nextFeedFreeStart(now, settings)];
   if (extraTimeRunning(state, now)) moments.push(state.extraUntil as number);
   return { now, state, feedFree, nextDayStart, validUntil: Math.min(...moments) };

@@ -22,6 +22,8 @@ export interface BoundaryDayState {
   pausedForToday: boolean;
   /** Sites where today's 80% notice was already shown. */
   warnedSites: string[];
+  /** She made the rest of today (until her next day start) feed-free. */
+  feedFreeRestOfDay?: true;
 }
 
 const nonNegative = v.pipe(v.number(), v.finite(), v.minValue(0));
@@ -37,6 +39,7 @@ const BoundaryDayStateSchema = v.object({
   extraMsGranted: nonNegative,
   pausedForToday: v.boolean(),
   warnedSites: v.array(v.pipe(v.string(), v.maxLength(200))),
+  feedFreeRestOfDay: v.optional(v.literal(true)),
 });
 
 export function freshDayState(day: DayKey): BoundaryDayState {
@@ -61,9 +64,10 @@ export const BoundaryDayKind: RecordKind<BoundaryDayState> = {
   version: BOUNDARY_DAY_STATE_SCHEMA_VERSION,
   schema: v.pipe(
     BoundaryDayStateSchema,
-    v.transform(({ extraUntil, ...rest }): BoundaryDayState => {
+    v.transform(({ extraUntil, feedFreeRestOfDay, ...rest }): BoundaryDayState => {
       const state: BoundaryDayState = { ...rest, warnedSites: [...new Set(rest.warnedSites)] };
       if (extraUntil !== undefined) state.extraUntil = extraUntil;
+      if (feedFreeRestOfDay) state.feedFreeRestOfDay = true;
       return state;
     }),
   ),

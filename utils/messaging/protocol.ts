@@ -9,7 +9,8 @@
  * `{ error }` (see `MessageError`), the same for every type.
  */
 import * as v from 'valibot';
-import { type FiledEntry, MAX_ENTRY_CHARS } from '../journal/entries';
+import { type AppliedBoundary, FEELINGS, type FiledEntry, MAX_ENTRY_CHARS } from '../journal/entries';
+import { BoundaryChoiceSchema, type ReflectionContext } from '../journal/reflection';
 import type { BoundaryActionReply } from '../limits/decide';
 import { ACCOUNT_ACTIONS, type AccountsState, type Suggestion } from '../mute/accounts';
 import { DisplayName, Handle, MAX_SIGHTINGS_PER_REPORT, SightingSchema } from '../mute/exposure';
@@ -108,11 +109,29 @@ export const REQUESTS = {
   }),
   /** Extension page → background: delete one entry. */
   'journal/delete': v.strictObject({ day: ShortId, id: ShortId }),
+  /** Extension page → background: what the reflection flow needs to know of this moment on `site`. */
+  'reflection/context': v.strictObject({ site: v.optional(ShortId) }),
+  /** Extension page → background: save a reflection and apply its boundary, both or neither. */
+  'reflection/save': v.strictObject({
+    site: v.optional(ShortId),
+    feelings: v.pipe(v.array(v.picklist(FEELINGS)), v.maxLength(FEELINGS.length)),
+    text: v.pipe(v.string(), v.maxLength(MAX_JOURNAL_TEXT)),
+    fed: v.pipe(v.string(), v.maxLength(MAX_JOURNAL_TEXT)),
+    choice: v.optional(BoundaryChoiceSchema),
+  }),
+  /** Extension page → background: take back the boundary set with an entry (the entry stays). */
+  'reflection/undo': v.strictObject({ day: ShortId, id: ShortId }),
 } as const;
 
 /** Why a journal entry was not saved (the page says it in words; her text stays where it was). */
 export type JournalRefusal = 'empty' | 'too-long' | 'day-full' | 'not-found' | 'not-here';
 export type JournalReply = { ok: true; entry: FiledEntry } | { ok: false; reason: JournalRefusal };
+
+/** Why a reflection was not saved; nothing of it was applied or kept. */
+export type ReflectionRefusal = JournalRefusal | 'boundary-failed' | 'too-many-windows' | 'entry-failed';
+export type ReflectionReply =
+  | { ok: true; entry: FiledEntry; applied: AppliedBoundary | null }
+  | { ok: false; reason: ReflectionRefusal };
 
 export interface ActivityReportReply {
   ok: boolean;
@@ -146,6 +165,9 @@ export interface Replies {
   'journal/recent': { entries: FiledEntry[]; unreadable: number };
   'journal/edit': JournalReply;
   'journal/delete': { ok: boolean };
+  'reflection/context': ReflectionContext;
+  'reflection/save': ReflectionReply;
+  'reflection/undo': { ok: boolean };
 }
 
 export type MessageType = keyof typeof REQUESTS & keyof Replies;

@@ -463,3 +463,36 @@ describe('dayStateFor: a new day starts fresh', () => {
     expect(decide(settings, minutes({ instagram: 10 }), null)).toEqual({ kind: 'ok', minutesLeft: 20 });
   });
 });
+
+describe('the rest of today feed-free (from a reflection)', () => {
+  const nextDayStart = () => local(2026, 11, 22, DAY_START);
+
+  it('is a feed-free time until her next day start, on every site, with no limit set', () => {
+    const decision = decide(settingsWith({}), minutes({}), state({ feedFreeRestOfDay: true }), 'reddit');
+    expect(decision).toMatchObject({ kind: 'feed-free', liftsAt: nextDayStart(), window: { label: '' } });
+  });
+
+  it('ends with the day: tomorrow’s state starts without it', () => {
+    const yesterday = { ...state({ feedFreeRestOfDay: true }), day: '2026-11-20' };
+    expect(decide(settingsWith({}), minutes({}), yesterday).kind).toBe('ok');
+  });
+
+  it('gives way to extra minutes she took, and to pausing for today', () => {
+    const now = saturdayAfternoon();
+    const extra = state({ feedFreeRestOfDay: true, extraUntil: now + 3 * MINUTE });
+    expect(decide(settingsWith({}), minutes({}), extra)).toEqual({ kind: 'ok', extraUntil: now + 3 * MINUTE });
+    expect(decide(settingsWith({}), minutes({}), state({ feedFreeRestOfDay: true, pausedForToday: true }))).toEqual({
+      kind: 'ok',
+      paused: true,
+    });
+  });
+
+  it('a set feed-free time in effect keeps its name and end', () => {
+    const now = saturdayAfternoon();
+    const named = settingsWith({ feedFreeWindows: [win('w', '14:00', '16:00', EVERY_DAY, 'Homework')] });
+    expect(decide(named, minutes({}), state({ feedFreeRestOfDay: true }), 'instagram', now)).toMatchObject({
+      kind: 'feed-free',
+      window: { label: 'Homework' },
+    });
+  });
+});

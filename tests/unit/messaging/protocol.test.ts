@@ -40,6 +40,15 @@ const VALID: { [K in MessageType]: unknown } = {
   'journal/recent': { limit: 5 },
   'journal/edit': { day: '2026-12-04', id: 'j1', text: 'A quieter evening.' },
   'journal/delete': { day: '2026-12-04', id: 'j1' },
+  'reflection/context': { site: 'instagram' },
+  'reflection/save': {
+    site: 'instagram',
+    feelings: ['compared'],
+    text: 'Kitchens again.',
+    fed: 'Instagram',
+    choice: { kind: 'site-limit', site: 'instagram', minutes: 10 },
+  },
+  'reflection/undo': { day: '2026-12-04', id: 'j1' },
 };
 
 const report = (data: unknown) => ({ type: 'activity/report', data });

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { type MessageType, parseMessage, REQUESTS } from '@/utils/messaging/protocol';
 import { createRouter, type Handlers, type MessageSender } from '@/utils/messaging/router';
 import { emptyAccounts } from '@/utils/mute/accounts';
+import { DEFAULT_SETTINGS } from '@/utils/storage/settings';
 
 const OWN_ID = 'outside-the-frame@example';
 const SENDER: MessageSender = {
@@ -32,6 +33,15 @@ function setUp(overrides: Partial<Handlers> = {}) {
     'journal/recent': vi.fn(async () => ({ entries: [], unreadable: 0 })),
     'journal/edit': vi.fn(async () => ({ ok: false as const, reason: 'not-found' as const })),
     'journal/delete': vi.fn(async () => ({ ok: true })),
+    'reflection/context': vi.fn(async () => ({
+      siteMinutesToday: 0,
+      hour: 12,
+      dayStartHour: 4,
+      boundaries: structuredClone(DEFAULT_SETTINGS.boundaries),
+      topAccounts: [],
+    })),
+    'reflection/save': vi.fn(async () => ({ ok: false as const, reason: 'empty' as const })),
+    'reflection/undo': vi.fn(async () => ({ ok: false })),
     ...overrides,
   } satisfies Handlers;
   const log = vi.fn();
