@@ -7,6 +7,7 @@
  * whenever the page is hidden or loses focus, so the pause is really spent looking at it.
  * Esc never dismisses the screen: it is her boundary; Esc only steps back from the pause.
  */
+import type { ComponentChild } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import type { BoundaryActionReply } from '@/utils/limits/decide';
@@ -28,7 +29,8 @@ export interface BoundaryScreenProps extends BoundaryWords {
   pageActive: boolean;
   /** Close the tab: the main action. */
   onLeave(): void;
-  onReflect(): void;
+  /** The reflection, shown in place of the screen's words when she chooses "Reflect on this". */
+  reflection(): ComponentChild;
   /**
    * Optional: called each time the pause starts counting from the beginning (the panel opens,
    * or the page is active again after a reset), so the caller can check the pause was waited out.
@@ -38,8 +40,8 @@ export interface BoundaryScreenProps extends BoundaryWords {
   onPauseToday(): Promise<BoundaryActionResult>;
 }
 
-type View = 'main' | 'pause';
-type Opener = 'more' | 'pauseToday';
+type View = 'main' | 'pause' | 'reflect';
+type Opener = 'more' | 'pauseToday' | 'reflect';
 
 const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
@@ -51,6 +53,7 @@ export function BoundaryScreen(props: BoundaryScreenProps) {
   const leaveRef = useRef<HTMLButtonElement>(null);
   const openerRef = useRef<HTMLButtonElement>(null);
   const panelRef = useRef<HTMLFieldSetElement>(null);
+  const reflectRef = useRef<HTMLButtonElement>(null);
 
   const [view, setView] = useState<View>('main');
   const [opener, setOpener] = useState<Opener | null>(null);
@@ -65,7 +68,8 @@ export function BoundaryScreen(props: BoundaryScreenProps) {
   // Focus follows the view: into the pause panel when it opens, back to what opened it after.
   useEffect(() => {
     if (view === 'pause') panelRef.current?.focus();
-    else if (opener) (openerRef.current ?? leaveRef.current)?.focus();
+    else if (view === 'main' && opener)
+      ((opener === 'reflect' ? reflectRef : openerRef).current ?? leaveRef.current)?.focus();
   }, [view, opener]);
 
   // A hidden tab or an unfocused window is not a pause: start it over.
@@ -117,7 +121,7 @@ export function BoundaryScreen(props: BoundaryScreenProps) {
     event.stopPropagation();
     if (event.key === 'Escape') {
       event.preventDefault();
-      if (view === 'pause') setView('main');
+      if (view !== 'main') setView('main');
       return;
     }
     if (event.key !== 'Tab') return;
@@ -158,7 +162,11 @@ export function BoundaryScreen(props: BoundaryScreenProps) {
         <p id={textId} class="otf-text">
           {boundaryText(props)}
         </p>
-        <p class="otf-care">{t('boundaryCareLine')}</p>
+        {view === 'reflect' ? (
+          <div class="otf-reflect">{props.reflection()}</div>
+        ) : (
+          <p class="otf-care">{t('boundaryCareLine')}</p>
+        )}
 
         <button ref={leaveRef} type="button" class="otf-leave" onClick={() => props.onLeave()}>
           {t('boundaryLeave', siteName)}
@@ -166,7 +174,15 @@ export function BoundaryScreen(props: BoundaryScreenProps) {
 
         {view === 'main' && (
           <div class="otf-more">
-            <button type="button" class="otf-secondary" onClick={() => props.onReflect()}>
+            <button
+              ref={reflectRef}
+              type="button"
+              class="otf-secondary"
+              onClick={() => {
+                setOpener('reflect');
+                setView('reflect');
+              }}
+            >
               {t('boundaryReflect')}
             </button>
             {extensionsLeft > 0 ? (
@@ -182,6 +198,12 @@ export function BoundaryScreen(props: BoundaryScreenProps) {
               </>
             )}
           </div>
+        )}
+
+        {view === 'reflect' && (
+          <button type="button" class="otf-link" onClick={() => setView('main')}>
+            {t('boundaryBack')}
+          </button>
         )}
 
         {/* Always present, so screen readers announce its changes: only at the start and the end of the pause. */}

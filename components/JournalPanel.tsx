@@ -29,6 +29,8 @@ export interface JournalPanelProps {
   recent(): Promise<{ entries: FiledEntry[]; unreadable: number } | undefined>;
   edit(entry: FiledEntry, text: string): Promise<JournalReply | undefined>;
   remove(entry: FiledEntry): Promise<boolean>;
+  /** Open the one-click reflection in its place. */
+  onReflect?(): void;
 }
 
 /** Why an entry was not saved, in words; her text stays where it is. */
@@ -124,7 +126,14 @@ export function JournalPanel(props: JournalPanelProps) {
 
   return (
     <section class="journal" aria-labelledby="journal-heading">
-      <h2 id="journal-heading">{t('journalHeading')}</h2>
+      <div class="journal-top">
+        <h2 id="journal-heading">{t('journalHeading')}</h2>
+        {props.onReflect ? (
+          <button type="button" class="secondary small-button" onClick={props.onReflect}>
+            {t('reflectButton')}
+          </button>
+        ) : null}
+      </div>
       <form class="journal-write" onSubmit={save}>
         <p class="journal-prompt" id="journal-prompt">
           {t(prompt.messageKey as Parameters<typeof t>[0])}

@@ -20,8 +20,9 @@ export interface BoundaryWords {
   liftsAt: number;
 }
 
-export function boundaryHeading({ kind, siteName }: BoundaryWords): string {
-  return kind === 'limit' ? t('boundaryLimitHeading', siteName) : t('boundaryFeedFreeHeading');
+export function boundaryHeading({ kind, siteName, scope }: BoundaryWords): string {
+  if (kind !== 'limit') return t('boundaryFeedFreeHeading');
+  return scope === 'overall' ? t('boundaryOverallHeading') : t('boundaryLimitHeading', siteName);
 }
 
 /** What boundary she set and when it lifts. */

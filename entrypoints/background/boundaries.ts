@@ -1,7 +1,7 @@
 /**
  * The background's side of boundaries: publishes today's usage for pages (which decide
  * locally with the pure core), keeps today's boundary state, sets the badge, and answers what
- * the boundary screen asks: a few more minutes, pause for today, leave, reflect, "warned".
+ * the boundary screen asks: a few more minutes, pause for today, leave, "warned".
  */
 import type { browser } from 'wxt/browser';
 import { badgeText, badgeTitleText } from '@/components/text/badge';
@@ -75,10 +75,7 @@ export function createBoundaries({ api, ledger, items, now, settings }: Boundary
       return { ok: true };
     });
 
-  const handlers: Pick<
-    Handlers,
-    'boundary/extend' | 'boundary/pauseToday' | 'boundary/warned' | 'boundary/leave' | 'boundary/reflect'
-  > = {
+  const handlers: Pick<Handlers, 'boundary/extend' | 'boundary/pauseToday' | 'boundary/warned' | 'boundary/leave'> = {
     'boundary/extend': ({ pauseStartedAt }) =>
       changeDayState((state, current) => {
         const granted = grantExtension(state, current.boundaries, now(), { pauseStartedAt });
@@ -100,14 +97,6 @@ export function createBoundaries({ api, ledger, items, now, settings }: Boundary
       const tabId = sender.tab?.id;
       if (tabId === undefined) return NOT_HERE;
       await api.tabs.remove(tabId);
-      return { ok: true };
-    },
-
-    // The place to reflect is the popup; where it can't open from here, a tab shows it.
-    'boundary/reflect': async () => {
-      await Promise.resolve(api.action.openPopup?.()).catch(() =>
-        api.tabs.create({ url: api.runtime.getURL('/popup.html') }),
-      );
       return { ok: true };
     },
   };

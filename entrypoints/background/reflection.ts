@@ -7,7 +7,7 @@
  * boundary stays without its entry. Undo takes the boundary back and leaves the entry, without
  * its claim.
  */
-import { type AppliedBoundary, entryHasContent, MAX_ENTRY_CHARS } from '@/utils/journal/entries';
+import { type AppliedBoundary, entryHasContent, MAX_ENTRY_CHARS, MAX_FED_CHARS } from '@/utils/journal/entries';
 import {
   applyToSettings,
   type BoundaryChoice,
@@ -26,9 +26,6 @@ import { dayKeyOf, isDayKey, nextDayStartAfter } from '@/utils/time/day';
 import type { createJournal } from './journal';
 import type { createPosts } from './posts';
 import { createSerialQueue } from './serial';
-
-/** Characters in "What fed it?", at most. */
-export const MAX_FED_CHARS = 500;
 
 interface ReflectionDeps {
   ledger: LedgerStore;

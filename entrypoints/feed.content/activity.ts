@@ -5,7 +5,7 @@
  * service worker loses nothing: they are simply sent again.
  */
 import { sendMessage } from '@/utils/messaging/client';
-import { MAX_SPANS_PER_REPORT } from '@/utils/messaging/protocol';
+import { MAX_SPANS_PER_REPORT } from '@/utils/messaging/wire';
 import type { PageFeature } from './runner';
 
 /**

@@ -6,10 +6,12 @@
  * subscription, so the screen reaches them within a moment; pages loaded later decide at once.
  */
 import { h } from 'preact';
-import { BoundaryScreen } from '@/components/BoundaryScreen';
+import { browser } from 'wxt/browser';
 import overlayCss from '@/components/overlay.css?inline';
+import { ScreenFrame } from '@/components/ScreenFrame';
 import { WarningNotice } from '@/components/WarningNotice';
 import { type BoundaryClock, type BoundaryDecision, boundaryClock } from '@/utils/limits/decide';
+import { screenQuery } from '@/utils/limits/screenParams';
 import { type PageBoundaryPlan, planPageBoundary, publishedForToday, unsentSince } from '@/utils/limits/usage';
 import { sendMessage } from '@/utils/messaging/client';
 import { OverlayHost } from './overlayHost';
@@ -21,43 +23,67 @@ export const boundaries: PageFeature = {
   runsOn: 'site',
   start(page) {
     const { doc, site, inputs, tracker } = page;
-    const screenHost = new OverlayHost({ name: 'outside-the-frame-boundary', css: overlayCss, fullPage: true }, doc);
+    /** Times the page took the screen out: each put-back reloads its frame, which counts as new. */
+    let reattached = 0;
+    const screenHost = new OverlayHost(
+      {
+        name: 'outside-the-frame-boundary',
+        css: overlayCss,
+        fullPage: true,
+        onReattach: () => {
+          reattached++;
+          shownQuery = undefined;
+          decide();
+        },
+      },
+      doc,
+    );
     const noticeHost = new OverlayHost({ name: 'outside-the-frame-notice', css: overlayCss, fullPage: false }, doc);
     const lock = new PageLock(doc);
     let plan: PageBoundaryPlan | undefined;
     let since = page.now();
     let noticeShown = false;
-    let pauseStartedAt: number | undefined;
+    /** The screen's address now shown, if any. */
+    let shownQuery: string | undefined;
 
+    /** The boundary screen is an extension page in a frame; the same address is not loaded twice. */
     function showScreen(decision: Extract<BoundaryDecision, { kind: 'limit' | 'feed-free' }>) {
       if (!screenHost.mounted && decision.kind === 'limit') void page.shared.flush();
       noticeHost.unmount();
       lock.lock();
       const rules = inputs.settings.boundaries;
+      const query = screenQuery({
+        kind: decision.kind,
+        site: site.id,
+        ...(decision.kind === 'limit'
+          ? { scope: decision.scope, limitMinutes: decision.limitMinutes }
+          : { windowLabel: decision.window.label }),
+        liftsAt: decision.liftsAt,
+        extensionsLeft: decision.extensionsLeft,
+        extraMinutes: rules.extraMinutes,
+        pauseSeconds: rules.pauseSeconds,
+      });
+      if (query === shownQuery) return;
+      shownQuery = query;
+      const src = `${browser.runtime.getURL('/boundary.html')}?${query}`;
       screenHost.render(
-        h(BoundaryScreen, {
+        h(ScreenFrame, {
+          src,
+          // Put back after the page took it out: the frame loads afresh.
+          frameKey: reattached,
           kind: decision.kind,
           siteName: site.name,
           scope: decision.kind === 'limit' ? decision.scope : undefined,
           limitMinutes: decision.kind === 'limit' ? decision.limitMinutes : undefined,
           windowLabel: decision.kind === 'feed-free' ? decision.window.label : undefined,
           liftsAt: decision.liftsAt,
-          extensionsLeft: decision.extensionsLeft,
-          extraMinutes: rules.extraMinutes,
-          pauseSeconds: rules.pauseSeconds,
-          pageActive: page.inFront(),
           onLeave: () => void sendMessage('boundary/leave', {}),
-          onReflect: () => void sendMessage('boundary/reflect', {}),
-          onPauseStart: () => {
-            pauseStartedAt = page.now();
-          },
-          onExtend: () => sendMessage('boundary/extend', { pauseStartedAt: pauseStartedAt ?? page.now() }),
-          onPauseToday: () => sendMessage('boundary/pauseToday', { pauseStartedAt: pauseStartedAt ?? page.now() }),
         }),
       );
     }
 
     function hideScreen() {
+      shownQuery = undefined;
       if (!screenHost.mounted) return;
       screenHost.unmount();
       lock.unlock();

@@ -15,6 +15,8 @@ export interface OverlayHostOptions {
   fullPage: boolean;
   /** Which bottom corner a card sits in (default right). */
   corner?: 'left' | 'right';
+  /** Called after the page took the host out and it was put back (a frame inside has reloaded). */
+  onReattach?(): void;
 }
 
 /** What both kinds of host hold to, whatever the page's styles say. */
@@ -118,7 +120,10 @@ export class OverlayHost {
     if (!host) return;
     if (host.getAttribute('style') !== this.style) host.setAttribute('style', this.style);
     if (host.hasAttribute('hidden')) host.removeAttribute('hidden');
-    if (!host.isConnected) this.attach();
+    if (!host.isConnected) {
+      this.attach();
+      this.options.onReattach?.();
+    }
   }
 
   unmount(): void {

@@ -9,6 +9,7 @@ import { browser } from 'wxt/browser';
 import { AccountsPanel } from '@/components/AccountsPanel';
 import { BoundarySettingsForm } from '@/components/BoundarySettingsForm';
 import { JournalPanel, type JournalPanelProps, RECENT_ENTRIES } from '@/components/JournalPanel';
+import { ReflectionPanel } from '@/components/ReflectionPanel';
 import { ReminderSettings } from '@/components/ReminderSettings';
 import { TodaySummary } from '@/components/TodaySummary';
 import { storedSettingsNotice } from '@/components/text/problems';
@@ -18,7 +19,7 @@ import { type BoundaryDayState, dayStateFor } from '@/utils/limits/stateRecords'
 import { publishedForToday } from '@/utils/limits/usage';
 import { sendMessage } from '@/utils/messaging/client';
 import type { AccountAction, AccountsState } from '@/utils/mute/accounts';
-import { getSite } from '@/utils/sites/registry';
+import { getSite, siteForUrl } from '@/utils/sites/registry';
 import { getRaw, removeItem, saveItem } from '@/utils/storage/itemStore';
 import {
   accounts as accountsItem,
@@ -68,6 +69,8 @@ export interface PopupAppProps {
   actOnAccount?: (site: string, handle: string, action: AccountAction) => Promise<AccountsState>;
   saveTriggerWords?: (words: string[]) => Promise<AccountsState>;
   journal?: JournalActions;
+  /** The feed site in the tab she opened the popup over, if any (for the reflection). */
+  activeSite?: () => Promise<string | undefined>;
 }
 
 /**
@@ -142,6 +145,12 @@ export function journalActions(today: () => string): JournalActions {
   };
 }
 
+/** The built-in site in the active tab (its address is readable on the sites the extension runs on). */
+async function defaultActiveSite(): Promise<string | undefined> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.url ? siteForUrl(tab.url)?.id : undefined;
+}
+
 const defaultSaveTriggerWords = async (words: string[]) => {
   const reply = await sendMessage('accounts/triggerWords', { words });
   if (!reply?.ok) throw new Error('accounts/triggerWords was not carried out');
@@ -156,10 +165,13 @@ export function PopupApp({
   actOnAccount = defaultActOnAccount,
   saveTriggerWords = defaultSaveTriggerWords,
   journal,
+  activeSite = defaultActiveSite,
 }: PopupAppProps) {
   const [data, setData] = useState<PopupData | undefined>();
   const [failed, setFailed] = useState(false);
   const [noticeDismissed, setNoticeDismissed] = useState(false);
+  /** The reflection is open (over the site she is on, if any) in place of the journal. */
+  const [reflecting, setReflecting] = useState<{ site?: string } | undefined>();
 
   // One read, once, when the popup opens (`load` and `now` are not re-read): it must show at once.
   useEffect(() => {
@@ -176,6 +188,12 @@ export function PopupApp({
   useEffect(() => {
     if (data?.journal?.firstShowingToday) journalSide.promptShown(data.journal.prompt);
   }, [data]);
+
+  const closeReflection = () => {
+    setReflecting(undefined);
+    // Back where she was: on Reflect.
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('.journal-top button')?.focus());
+  };
 
   const saveAndKeep = async (settings: Settings) => {
     await save(settings);
@@ -215,8 +233,22 @@ export function PopupApp({
             dayState={data.dayState}
             now={now()}
           />
+          {reflecting ? <ReflectionPanel site={reflecting.site} onDone={closeReflection} /> : null}
+          {/* Kept while the reflection is open (hidden), so her unsaved words stay as they are. */}
           {data.journal ? (
-            <JournalPanel prompt={data.journal.prompt} draft={data.journal.draft} now={now} {...journalSide} />
+            <div hidden={reflecting !== undefined}>
+              <JournalPanel
+                prompt={data.journal.prompt}
+                draft={data.journal.draft}
+                now={now}
+                {...journalSide}
+                onReflect={() =>
+                  void activeSite()
+                    .catch(() => undefined)
+                    .then((site) => setReflecting(site ? { site } : {}))
+                }
+              />
+            </div>
           ) : null}
           <BoundarySettingsForm settings={data.settings} onSave={saveAndKeep} />
           <ReminderSettings settings={data.settings} onSave={saveAndKeep} />

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import '@/components/theme.css';
+import '@/components/reflection.css';
 import './style.css';
 import { PopupApp } from './PopupApp';
 

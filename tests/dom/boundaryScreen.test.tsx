@@ -37,7 +37,7 @@ function props(overrides: Partial<BoundaryScreenProps> = {}): BoundaryScreenProp
     pauseSeconds: 10,
     pageActive: true,
     onLeave: vi.fn(),
-    onReflect: vi.fn(),
+    reflection: () => <button type="button">Reflection here</button>,
     onExtend: vi.fn(async () => ({ ok: true as const })),
     onPauseToday: vi.fn(async () => ({ ok: true as const })),
     ...overrides,
@@ -79,7 +79,7 @@ describe('boundary screen', () => {
     expect(dialog?.getAttribute('aria-modal')).toBe('true');
     const heading = view.querySelector(`[id="${dialog?.getAttribute('aria-labelledby')}"]`);
     expect(heading?.tagName).toBe('H1');
-    expect(heading?.textContent).toBe('You set a boundary for Instagram');
+    expect(heading?.textContent).toBe('You set a daily limit for your feeds');
     const text = view.querySelector(`[id="${dialog?.getAttribute('aria-describedby')}"]`);
     expect(text?.textContent).toBe('Your 30-minute limit for feeds today is reached. It lifts at 04:00 AM.');
     expect(view.querySelector('.otf-care')?.textContent).toBe(
@@ -95,7 +95,7 @@ describe('boundary screen', () => {
     ],
     [
       { scope: 'overall' as const, limitMinutes: 1440, liftsAt: liftsAt + 15 * 60 * 60_000 },
-      'You set a boundary for Instagram',
+      'You set a daily limit for your feeds',
       'Your 1,440-minute limit for feeds today is reached. It lifts at 07:00 PM.',
     ],
     [
@@ -123,11 +123,27 @@ describe('boundary screen', () => {
     expect(onLeave).toHaveBeenCalledOnce();
   });
 
-  it('offers reflection', async () => {
-    const onReflect = vi.fn();
-    const view = await mount(<BoundaryScreen {...props({ onReflect })} />);
+  it('opens the reflection in place, keeps Leave, and goes back with Back or Esc', async () => {
+    const view = await mount(<BoundaryScreen {...props()} />);
     await click(button(view, 'Reflect on this'));
-    expect(onReflect).toHaveBeenCalledOnce();
+    expect(view.querySelector('.otf-reflect')?.textContent).toBe('Reflection here');
+    expect(button(view, LEAVE)).toBeTruthy();
+    expect(view.querySelector('.otf-care')).toBeNull();
+    await click(button(view, 'Back'));
+    expect(view.querySelector('.otf-reflect')).toBeNull();
+    expect(document.activeElement).toBe(button(view, 'Reflect on this'));
+    await click(button(view, 'Reflect on this'));
+    await act(async () => {
+      view
+        .querySelector('[role="dialog"]')
+        ?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    });
+    expect(view.querySelector('.otf-reflect')).toBeNull();
+  });
+
+  it('names the overall limit in the heading when that is the one reached', async () => {
+    const view = await mount(<BoundaryScreen {...props({ kind: 'limit', scope: 'overall', limitMinutes: 30 })} />);
+    expect(view.querySelector('h1')?.textContent).toBe('You set a daily limit for your feeds');
   });
 
   it('gives extra minutes only after the pause, announcing only its start and end', async () => {

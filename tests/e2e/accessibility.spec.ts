@@ -1,7 +1,8 @@
 /**
  * An automated WCAG audit (axe-core, WCAG 2.1 A and AA rules) of everything the extension
- * shows: the popup (with accounts listed) and the dashboard in light and dark, the boundary
- * screen, the reminder card and the mute suggestion (its steps open) over a fixture feed. Any
+ * shows: the popup (with accounts listed, a journal entry being edited, the reflection open) and
+ * the dashboard in light and dark, the boundary screen (with its pause, and the reflection's
+ * views in place), the reminder card and the mute suggestion (its steps open) over a fixture feed. Any
  * violation fails, with the rule and the element named.
  */
 import AxeBuilder from '@axe-core/playwright';
@@ -59,6 +60,18 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(page.locator('#today-heading')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Show again: @quiet_kitchen_notes on Instagram' })).toBeVisible();
     await audit(page);
+    // The journal's entry being edited, and the reflection open in the popup.
+    await page.getByLabel('Your words, for you alone').fill('A few words.');
+    await page.getByRole('button', { name: 'Save in journal' }).click();
+    await page
+      .getByRole('button', { name: /^Edit the entry from/ })
+      .first()
+      .click();
+    await audit(page);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('button', { name: 'Reflect', exact: true }).click();
+    await expect(page.getByRole('heading', { name: 'A moment to reflect' })).toBeFocused();
+    await audit(page);
     await session.worker.evaluate(() => chrome.storage.local.remove('accounts'));
     await page.goto(`chrome-extension://${session.extensionId}/dashboard.html`);
     await expect(page.getByRole('button', { name: 'Export data' })).toBeVisible();
@@ -88,10 +101,23 @@ for (const scheme of ['light', 'dark'] as const) {
     const page = await session.context.newPage();
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto('https://www.instagram.com/');
-    await expect(page.getByRole('dialog')).toBeVisible({ timeout: 5_000 });
+    // The screen is an extension page in a frame (its fallback beneath is inert once it loads).
+    const screen = page.frameLocator('outside-the-frame-boundary iframe');
+    await expect(screen.getByRole('dialog')).toBeVisible({ timeout: 5_000 });
     await page.waitForTimeout(400);
     await audit(page, 'outside-the-frame-boundary');
-    await page.getByRole('button', { name: 'A few more minutes…' }).click();
+    await screen.getByRole('button', { name: 'A few more minutes…' }).click();
+    await audit(page, 'outside-the-frame-boundary');
+    await screen.getByRole('button', { name: 'Back' }).click();
+    // The reflection in place: its first view, and a step with the feeling words.
+    await screen.getByRole('button', { name: 'Reflect on this' }).click();
+    await expect(screen.getByRole('heading', { name: 'A moment to reflect' })).toBeFocused();
+    await audit(page, 'outside-the-frame-boundary');
+    await screen.getByRole('button', { name: 'Say a little more' }).click();
+    await screen.getByRole('button', { name: 'Compared myself' }).click();
+    await audit(page, 'outside-the-frame-boundary');
+    await screen.getByRole('button', { name: 'Next' }).click();
+    await screen.getByRole('button', { name: 'Next' }).click();
     await audit(page, 'outside-the-frame-boundary');
     await page.close();
   });

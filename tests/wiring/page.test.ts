@@ -13,6 +13,7 @@ import { boundaries } from '@/entrypoints/feed.content/boundary';
 import { CHECK_EVERY_MS, reminders } from '@/entrypoints/feed.content/nudges';
 import { type PageFeature, type PageRunner, runPage, TICK_MS } from '@/entrypoints/feed.content/runner';
 import { defaultBoundarySettings } from '@/utils/limits/boundarySettings';
+import { readScreenQuery } from '@/utils/limits/screenParams';
 import { initialNudgeState } from '@/utils/nudges/scheduler';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/storage/settings';
 import type { Interval } from '@/utils/time/intervals';
@@ -36,6 +37,11 @@ const reports = () => received.filter((m) => m.type === 'activity/report').map((
 const sent = (type: string) => received.filter((m) => m.type === type);
 const total = (spans: Interval[]) => spans.reduce((sum, [start, end]) => sum + end - start, 0);
 const boundaryScreen = () => document.querySelector('outside-the-frame-boundary');
+/** What the boundary screen's frame was asked to show (its page reads the same address). */
+const screenShows = () => {
+  const frame = boundaryScreen()?.shadowRoot?.querySelector('iframe');
+  return frame ? readScreenQuery(new URL(frame.src).search) : undefined;
+};
 const reminderCard = () => document.querySelector('outside-the-frame-nudge');
 
 useTimeZone('UTC');
@@ -273,7 +279,7 @@ describe('boundaries on the page', () => {
     // The site underneath holds still while the screen is up.
     expect(document.documentElement.getAttribute('style')).toContain('overflow:hidden!important');
     // It is the overall limit's screen (not the site's), saying so.
-    expect(boundaryScreen()?.shadowRoot?.textContent).toContain('Your 1-minute limit for feeds today is reached.');
+    expect(screenShows()).toMatchObject({ kind: 'limit', scope: 'overall', limitMinutes: 1, site: 'instagram' });
     // Reaching the limit sends this page's time at once, so other tabs hear of it.
     expect(reports()).toHaveLength(1);
   });
@@ -286,7 +292,7 @@ describe('boundaries on the page', () => {
       boundaryUsage: { schemaVersion: 1, day: TODAY, todayMsBySite: { x: 30 * MIN }, at: NOW },
     });
     await vi.advanceTimersByTimeAsync(0);
-    expect(boundaryScreen()?.shadowRoot?.textContent).toContain('Your 30-minute limit for feeds today is reached.');
+    expect(screenShows()).toMatchObject({ kind: 'limit', scope: 'overall', limitMinutes: 30 });
   });
 
   it('ignores published totals from another day', async () => {
@@ -315,7 +321,7 @@ describe('boundaries on the page', () => {
     await vi.advanceTimersByTimeAsync(10 * MIN - S);
     expect(boundaryScreen()).toBeNull();
     await vi.advanceTimersByTimeAsync(2 * S);
-    expect(boundaryScreen()?.shadowRoot?.textContent).toContain('“Tea”');
+    expect(screenShows()).toMatchObject({ kind: 'feed-free', windowLabel: 'Tea' });
   });
 });
 

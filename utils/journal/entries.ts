@@ -9,6 +9,8 @@ import { type DayKey, isDayKey } from '../time/day';
 export const JOURNAL_SCHEMA_VERSION = 1;
 /** Characters in one entry, at most (a long page of writing). */
 export const MAX_ENTRY_CHARS = 10_000;
+/** Characters in "What fed it?", at most. */
+export const MAX_FED_CHARS = 500;
 /** Entries written on one day, at most. */
 export const MAX_ENTRIES_PER_DAY = 200;
 /** The feeling words a reflection offers to tap. */
@@ -59,7 +61,7 @@ export const JournalEntrySchema = v.object({
   /** Feeling words she tapped in a reflection. */
   feelings: v.optional(v.pipe(v.array(v.picklist(FEELINGS)), v.maxLength(FEELINGS.length))),
   /** What fed it, in her words (a reflection's second step). */
-  fed: v.optional(v.pipe(v.string(), v.maxLength(500))),
+  fed: v.optional(v.pipe(v.string(), v.maxLength(MAX_FED_CHARS))),
   boundary: v.optional(AppliedBoundarySchema),
 });
 export type JournalEntry = v.InferOutput<typeof JournalEntrySchema>;

@@ -5,7 +5,8 @@
  * callers keep their state and try again later.
  */
 import { browser } from 'wxt/browser';
-import { isMessageError, type MessageType, type ReplyOf, type RequestOf } from './protocol';
+import type { MessageType, ReplyOf, RequestOf } from './protocol';
+import { isMessageError } from './wire';
 
 export async function sendMessage<K extends MessageType>(type: K, data: RequestOf<K>): Promise<ReplyOf<K> | undefined> {
   try {

@@ -18,8 +18,9 @@ import { MAX_TEXT_LENGTH, MAX_TEXTS_PER_REQUEST } from '../mute/limits';
 import { NUDGE_OUTCOMES } from '../nudges/rotation';
 import type { NudgeBlockReason } from '../nudges/scheduler';
 
-/** At most this many spans per report; content scripts send every few seconds. */
-export const MAX_SPANS_PER_REPORT = 500;
+import { MAX_SPANS_PER_REPORT } from './wire';
+
+export { MAX_SPANS_PER_REPORT };
 
 const Finite = v.pipe(v.number(), v.finite());
 const Milliseconds = v.pipe(Finite, v.minValue(0));
@@ -48,8 +49,6 @@ export const REQUESTS = {
   'boundary/warned': Empty,
   /** Boundary screen → background: close this tab. */
   'boundary/leave': Empty,
-  /** Boundary screen → background: open the place to reflect. */
-  'boundary/reflect': Empty,
   /** Feed page → background: may a reminder show now? */
   'nudge/request': v.strictObject({
     activeMsOnPage: Milliseconds,
@@ -151,7 +150,6 @@ export interface Replies {
   'boundary/pauseToday': BoundaryActionReply;
   'boundary/warned': BoundaryActionReply;
   'boundary/leave': BoundaryActionReply;
-  'boundary/reflect': BoundaryActionReply;
   'nudge/request': NudgeReply;
   'nudge/outcome': { ok: boolean };
   'posts/seen': { suggestion: Suggestion | null };
@@ -174,14 +172,10 @@ export type MessageType = keyof typeof REQUESTS & keyof Replies;
 export type RequestOf<K extends MessageType> = v.InferOutput<(typeof REQUESTS)[K]>;
 export type ReplyOf<K extends MessageType> = Replies[K];
 
-/** The one error reply: the message was not one of ours, or its handler failed. */
-export type MessageError = { error: 'invalid-message' | 'failed' };
+/** The one error reply: the message was not one of ours, or its handler failed (errors.ts). */
+export { isMessageError, type MessageError } from './wire';
 
 export type Envelope = { [K in MessageType]: { type: K; data: RequestOf<K> } }[MessageType];
-
-export function isMessageError(reply: unknown): reply is MessageError {
-  return typeof reply === 'object' && reply !== null && 'error' in reply;
-}
 
 /** A message as sent, or undefined when it is not a well-formed request of a known type. */
 export function parseMessage(message: unknown): Envelope | undefined {

@@ -167,6 +167,32 @@ export class ExtensionSession {
     });
   }
 
+  /**
+   * Write ledger records as the background would (e.g. a day's totals), in the service worker.
+   * The background's copy for pages is published again when settings change next.
+   */
+  async seedLedger(records: [key: string, value: unknown][]): Promise<void> {
+    await this.waitForWorker(true);
+    await this.worker.evaluate(async (entries) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('outside-the-frame');
+        request.onupgradeneeded = () => request.result.createObjectStore('ledger');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      try {
+        const transaction = db.transaction('ledger', 'readwrite');
+        for (const [key, value] of entries) transaction.objectStore('ledger').put(value, key);
+        await new Promise((resolve, reject) => {
+          transaction.oncomplete = resolve;
+          transaction.onerror = () => reject(transaction.error);
+        });
+      } finally {
+        db.close();
+      }
+    }, records);
+  }
+
   /** Counted ms per site, all days together. */
   async ledgerTotals(): Promise<Record<string, number>> {
     const totals: Record<string, number> = {};

@@ -15,7 +15,6 @@ const VALID: { [K in MessageType]: unknown } = {
   'boundary/pauseToday': { pauseStartedAt: 0 },
   'boundary/warned': {},
   'boundary/leave': {},
-  'boundary/reflect': {},
   'nudge/request': {
     activeMsOnPage: 60_000,
     activeMsSinceLastNudge: 30_000,
