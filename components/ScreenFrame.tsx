@@ -23,19 +23,15 @@ export function ScreenFrame(props: ScreenFrameProps) {
   const loaded = loadedFrame === frame;
   return (
     <>
-      <div
-        class="otf-fallback"
-        role={loaded ? undefined : 'dialog'}
-        aria-modal={loaded ? undefined : 'true'}
-        aria-labelledby="otf-fallback-heading"
-        inert={loaded}
-      >
-        <h1 id="otf-fallback-heading">{boundaryHeading(props)}</h1>
-        <p>{boundaryText(props)}</p>
-        <button type="button" onClick={props.onLeave}>
-          {t('boundaryLeave', props.siteName)}
-        </button>
-      </div>
+      {loaded ? null : (
+        <div class="otf-fallback" role="dialog" aria-modal="true" aria-labelledby="otf-fallback-heading">
+          <h1 id="otf-fallback-heading">{boundaryHeading(props)}</h1>
+          <p>{boundaryText(props)}</p>
+          <button type="button" onClick={props.onLeave}>
+            {t('boundaryLeave', props.siteName)}
+          </button>
+        </div>
+      )}
       <iframe
         key={frame}
         class={loaded ? 'otf-frame otf-loaded' : 'otf-frame'}
