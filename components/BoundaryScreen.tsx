@@ -31,6 +31,8 @@ export interface BoundaryScreenProps extends BoundaryWords {
   onLeave(): void;
   /** The reflection, shown in place of the screen's words when she chooses "Reflect on this". */
   reflection(): ComponentChild;
+  /** Shown under the screen's actions (the check-in, when a limit ends a long session). */
+  aside?: ComponentChild;
   /**
    * Optional: called each time the pause starts counting from the beginning (the panel opens,
    * or the page is active again after a reset), so the caller can check the pause was waited out.
@@ -205,6 +207,8 @@ export function BoundaryScreen(props: BoundaryScreenProps) {
             {t('boundaryBack')}
           </button>
         )}
+
+        {view === 'main' && props.aside ? <div class="otf-aside">{props.aside}</div> : null}
 
         {/* Always present, so screen readers announce its changes: only at the start and the end of the pause. */}
         <p class="otf-live" aria-live="polite">

@@ -9,6 +9,9 @@ import { NUDGE_FREQUENCY_CHOICES, type Settings } from '@/utils/storage/settings
 export interface ReminderSettingsProps {
   settings: Settings;
   onSave(settings: Settings): Promise<void>;
+  /** Whether she is asked how she feels after long sessions, and how to change that. */
+  checkInsOn?: boolean;
+  setCheckIns?(on: boolean): Promise<void>;
 }
 
 const LABEL_KEYS = {
@@ -18,8 +21,9 @@ const LABEL_KEYS = {
   off: 'reminderFrequencyOff',
 } as const;
 
-export function ReminderSettings({ settings, onSave }: ReminderSettingsProps) {
+export function ReminderSettings({ settings, onSave, checkInsOn, setCheckIns }: ReminderSettingsProps) {
   const [status, setStatus] = useState('');
+  const [asking, setAsking] = useState(checkInsOn ?? true);
   const change = async (frequency: Settings['nudges']['frequency']) => {
     try {
       await onSave({ ...settings, nudges: { ...settings.nudges, frequency } });
@@ -48,6 +52,27 @@ export function ReminderSettings({ settings, onSave }: ReminderSettingsProps) {
       <p id="reminder-rotation" class="muted small">
         {t('nudgeRotationLine')}
       </p>
+      {setCheckIns ? (
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={asking}
+            onChange={async (event) => {
+              const on = event.currentTarget.checked;
+              setAsking(on);
+              try {
+                await setCheckIns(on);
+                setStatus('');
+              } catch (error) {
+                console.error(error);
+                setAsking(!on);
+                setStatus(t('popupSaveFailed'));
+              }
+            }}
+          />
+          {t('checkInSetting')}
+        </label>
+      ) : null}
       <p role="status" class="status">
         {status}
       </p>

@@ -15,6 +15,7 @@ import type { Settings } from '@/utils/storage/settings';
 import { loadSettings, SETTINGS_ITEMS } from '@/utils/storage/settingsStorage';
 import { nextDayStartAfter } from '@/utils/time/day';
 import { createBoundaries } from './boundaries';
+import { createCheckIns } from './checkIns';
 import { createJournal } from './journal';
 import { createNudges } from './nudges';
 import { createPosts } from './posts';
@@ -55,9 +56,17 @@ export function startBackground(api: typeof browser, options: BackgroundOptions 
 
   const boundaries = createBoundaries({ api, ledger, items, now, settings: () => settings });
   const publish = () => boundaries.publish().catch(console.error);
-  const nudges = createNudges({ ledger, items, now, settings: () => settings, random: options.random });
   const ownPages = api.runtime.getURL('/');
   const fromOwnPage = (sender: { url?: string }) => sender.url?.startsWith(ownPages) === true;
+  const checkIns = createCheckIns({ ledger, now, settings: () => settings, fromOwnPage });
+  const nudges = createNudges({
+    ledger,
+    items,
+    now,
+    settings: () => settings,
+    random: options.random,
+    checkInAfterScrolling: (site) => checkIns.ask('feed', site),
+  });
   const posts = createPosts({
     ledger,
     items,
@@ -65,6 +74,7 @@ export function startBackground(api: typeof browser, options: BackgroundOptions 
     settings: () => settings,
     fromOwnPage,
     language: () => api.i18n.getUILanguage(),
+    onTrapPosts: (site, count) => void checkIns.noteTrapPosts(site, count).catch(console.error),
   });
   const journal = createJournal({ ledger, now, settings: () => settings, fromOwnPage, random: options.random });
   const reflection = createReflection({
@@ -117,6 +127,7 @@ export function startBackground(api: typeof browser, options: BackgroundOptions 
         ...posts.handlers,
         ...journal.handlers,
         ...reflection.handlers,
+        ...checkIns.handlers,
       },
       api.runtime.id,
     ),
@@ -179,5 +190,5 @@ export function startBackground(api: typeof browser, options: BackgroundOptions 
   // Each wake: publish today's usage so pages loaded now decide from fresh numbers.
   void publish();
 
-  return { ledger, timeline, seeded, boundaries, nudges, tracking, posts, journal };
+  return { ledger, timeline, seeded, boundaries, nudges, tracking, posts, journal, checkIns };
 }

@@ -4,6 +4,7 @@
  * reminders and their outcomes in the ledger. Pages ask; the pure scheduler decides.
  */
 
+import type { CheckInQuestion } from '@/utils/checkins/checkIns';
 import type { Handlers } from '@/utils/messaging/router';
 import { reminders } from '@/utils/nudges/library';
 import {
@@ -14,6 +15,7 @@ import {
   readNudgeState,
   recordOutcome,
   recordShown,
+  rollToDay,
 } from '@/utils/nudges/scheduler';
 import { isFeedUrl } from '@/utils/sites/registry';
 import { loadItem, saveItem } from '@/utils/storage/itemStore';
@@ -31,9 +33,11 @@ interface NudgeDeps {
   now: () => number;
   settings: () => Promise<Settings>;
   random?: () => number;
+  /** The check-in for this site's session after 20 continuous minutes, when one is due (it is then asked). */
+  checkInAfterScrolling?: (site: string) => Promise<CheckInQuestion | undefined>;
 }
 
-export function createNudges({ ledger, items, now, settings, random = Math.random }: NudgeDeps) {
+export function createNudges({ ledger, items, now, settings, random = Math.random, checkInAfterScrolling }: NudgeDeps) {
   const serial = createSerialQueue();
 
   async function readState(dayStartHour: number): Promise<NudgeState> {
@@ -61,6 +65,14 @@ export function createNudges({ ledger, items, now, settings, random = Math.rando
           isFeedPage: isFeedUrl(sender.url),
         });
         if (!decision.show) return decision;
+        // A long stretch of scrolling: this time, the one-tap question instead of a reminder. It
+        // takes a reminder's place for the gap and the day's count.
+        const checkIn = await checkInAfterScrolling?.(site.id);
+        if (checkIn) {
+          const current = rollToDay(state, at, hour);
+          await saveItem(nudgeState, { ...current, shownToday: current.shownToday + 1, lastShownAt: at });
+          return { show: true, checkIn } as const;
+        }
         const picked = pickReminder(state, reminders, random);
         if (!picked) return { show: false, reason: 'off' } as const;
         state = recordShown(picked.state, picked.reminder.id, at, hour);

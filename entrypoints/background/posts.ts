@@ -39,6 +39,8 @@ interface PostsDeps {
   settings: () => Promise<Settings>;
   /** Whether a message came from one of the extension's own pages (the popup, the dashboard). */
   fromOwnPage: (sender: MessageSender) => boolean;
+  /** Comparison-trap posts a page of `site` saw (for the session running there). */
+  onTrapPosts?: (site: string, count: number) => void;
 }
 
 /** A suggestion with what the card shows: its words, and the account's page on its site. */
@@ -48,7 +50,7 @@ function withPage(suggestion: Suggestion | null): Suggestion | null {
   return { ...suggestion, words: muteWords(suggestion), ...(url ? { accountUrl: url } : {}) };
 }
 
-export function createPosts({ ledger, items, now, settings, fromOwnPage, language }: PostsDeps) {
+export function createPosts({ ledger, items, now, settings, fromOwnPage, language, onTrapPosts }: PostsDeps) {
   const serial = createSerialQueue();
   /** The classifier with her words, made again only when her words change. */
   let classifier: { words: string; classify: PostClassifier } | undefined;
@@ -115,6 +117,10 @@ export function createPosts({ ledger, items, now, settings, fromOwnPage, languag
         );
         await prune(hour).catch(console.error);
         const withTraps = sightings.filter((sighting) => sighting.trapPosts > 0);
+        onTrapPosts?.(
+          site.id,
+          withTraps.reduce((sum, sighting) => sum + sighting.trapPosts, 0),
+        );
         // Only seconds on screen this time: no account came nearer a suggestion.
         if (withTraps.length === 0) return { suggestion: null };
         const state = await readAccounts();

@@ -9,7 +9,9 @@ import '@/components/theme.css';
 import '@/components/reflection.css';
 import '@/components/screen.css';
 import { BoundaryScreen } from '@/components/BoundaryScreen';
+import { CheckInPanel } from '@/components/CheckInPanel';
 import { ReflectionPanel } from '@/components/ReflectionPanel';
+import type { CheckInQuestion } from '@/utils/checkins/checkIns';
 import { t } from '@/utils/i18n';
 import { readScreenQuery } from '@/utils/limits/screenParams';
 import { sendMessage } from '@/utils/messaging/client';
@@ -22,6 +24,14 @@ const isActive = () => document.visibilityState === 'visible' && document.hasFoc
 function BoundaryPage() {
   const [active, setActive] = useState(isActive);
   const [pauseStartedAt, setPauseStartedAt] = useState<number | undefined>();
+  const [checkIn, setCheckIn] = useState<CheckInQuestion | undefined>();
+  // A limit just ended this site's session: if it was a long one, ask how she feels (once).
+  useEffect(() => {
+    if (params.kind !== 'limit' || !params.site) return;
+    void sendMessage('checkin/question', { where: 'boundary', site: params.site }).then((reply) =>
+      setCheckIn(reply?.question ?? undefined),
+    );
+  }, []);
   useEffect(() => {
     const update = () => setActive(isActive());
     document.addEventListener('visibilitychange', update);
@@ -38,6 +48,7 @@ function BoundaryPage() {
       {...params}
       pageActive={active}
       reflection={() => <ReflectionPanel site={params.site || undefined} />}
+      aside={checkIn ? <CheckInPanel question={checkIn} onClose={() => setCheckIn(undefined)} /> : undefined}
       onLeave={() => void sendMessage('boundary/leave', {})}
       onPauseStart={() => setPauseStartedAt(Date.now())}
       onExtend={() => sendMessage('boundary/extend', { pauseStartedAt: pauseStartedAt ?? Date.now() })}

@@ -9,6 +9,7 @@ import { h } from 'preact';
 import { browser } from 'wxt/browser';
 import { NudgeCard } from '@/components/NudgeCard';
 import nudgeCss from '@/components/nudge.css?inline';
+import type { CheckInQuestion } from '@/utils/checkins/checkIns';
 import type { MessageKey } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging/client';
 import type { NudgeReply } from '@/utils/messaging/protocol';
@@ -65,6 +66,7 @@ export const reminders: PageFeature = {
     }
 
     function show(reply: Extract<NudgeReply, { show: true }>) {
+      if ('checkIn' in reply) return showCheckIn(reply.checkIn);
       const text = browser.i18n.getMessage(reply.messageKey as MessageKey);
       if (!text) return;
       showing = true;
@@ -80,6 +82,37 @@ export const reminders: PageFeature = {
             showing = false;
             host.unmount();
             void sendMessage('nudge/outcome', { nudgeId: reply.nudgeId, outcome });
+          },
+        }),
+      );
+    }
+
+    /**
+     * The one-tap question after a long stretch of scrolling: an extension page in a small frame
+     * in the same corner (what she answers stays out of the site's reach). It stays until she
+     * answers or closes it; the frame says so with a message from itself.
+     */
+    function showCheckIn(question: CheckInQuestion) {
+      showing = true;
+      activeMsSinceLastNudge = 0;
+      const src = browser.runtime.getURL(
+        `/checkin.html?${new URLSearchParams({ day: question.day, id: question.sessionId, site: question.site, ms: String(question.activeMs) })}`,
+      );
+      let frame: HTMLIFrameElement | null = null;
+      const done = (event: MessageEvent) => {
+        if (event.source !== frame?.contentWindow || event.data !== 'outside-the-frame:done') return;
+        removeEventListener('message', done);
+        showing = false;
+        host.unmount();
+      };
+      addEventListener('message', done);
+      host.render(
+        h('iframe', {
+          class: 'otf-checkin',
+          src,
+          title: browser.i18n.getMessage('checkInFrameTitle'),
+          ref: (element: HTMLIFrameElement | null) => {
+            frame = element ?? frame;
           },
         }),
       );

@@ -8,11 +8,13 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { AccountsPanel } from '@/components/AccountsPanel';
 import { BoundarySettingsForm } from '@/components/BoundarySettingsForm';
+import { CheckInPanel } from '@/components/CheckInPanel';
 import { JournalPanel, type JournalPanelProps, RECENT_ENTRIES } from '@/components/JournalPanel';
 import { ReflectionPanel } from '@/components/ReflectionPanel';
 import { ReminderSettings } from '@/components/ReminderSettings';
 import { TodaySummary } from '@/components/TodaySummary';
 import { storedSettingsNotice } from '@/components/text/problems';
+import type { CheckInQuestion } from '@/utils/checkins/checkIns';
 import { t } from '@/utils/i18n';
 import { type Prompt, promptForDay } from '@/utils/journal/prompts';
 import { type BoundaryDayState, dayStateFor } from '@/utils/limits/stateRecords';
@@ -24,6 +26,7 @@ import { getRaw, removeItem, saveItem } from '@/utils/storage/itemStore';
 import {
   accounts as accountsItem,
   boundaryDay,
+  checkInsOff,
   type JournalDraft,
   journalDraft,
   journalPrompt,
@@ -52,6 +55,8 @@ export interface PopupData {
   accounts?: AccountsState | null;
   /** Sites whose post detection needs an update (post features paused there). */
   detectionStale?: string[];
+  /** She is asked how she feels after long sessions. */
+  checkInsOn?: boolean;
   /** Today's journal prompt, and what she had written and not yet saved. */
   journal?: { prompt: Prompt; draft: JournalDraft | null; firstShowingToday: boolean };
 }
@@ -71,6 +76,8 @@ export interface PopupAppProps {
   journal?: JournalActions;
   /** The feed site in the tab she opened the popup over, if any (for the reflection). */
   activeSite?: () => Promise<string | undefined>;
+  /** The check-in waiting here, if any (asking marks it asked). */
+  checkInWaiting?: () => Promise<CheckInQuestion | undefined>;
 }
 
 /**
@@ -79,17 +86,29 @@ export interface PopupAppProps {
  * when that copy is from another day.
  */
 export async function loadPopupData(now = Date.now(), ledger?: LedgerStore): Promise<PopupData> {
-  const [syncRaw, localRaw, localWinsRaw, usageRaw, dayRaw, seenRaw, accountsRaw, detectionRaw, draftRaw, promptRaw] =
-    await getRaw([
-      ...SETTINGS_ITEMS,
-      publishedUsage,
-      boundaryDay,
-      settingsNoticeSeen,
-      accountsItem,
-      postDetection,
-      journalDraft,
-      journalPrompt,
-    ]);
+  const [
+    syncRaw,
+    localRaw,
+    localWinsRaw,
+    usageRaw,
+    dayRaw,
+    seenRaw,
+    accountsRaw,
+    detectionRaw,
+    draftRaw,
+    promptRaw,
+    offRaw,
+  ] = await getRaw([
+    ...SETTINGS_ITEMS,
+    publishedUsage,
+    boundaryDay,
+    settingsNoticeSeen,
+    accountsItem,
+    postDetection,
+    journalDraft,
+    journalPrompt,
+    checkInsOff,
+  ]);
   const loaded = settingsFromRaw(syncRaw, localRaw, localWinsRaw);
   const hour = loaded.settings.tracking.dayStartHour;
   const today = dayKeyOf(now, hour);
@@ -108,6 +127,7 @@ export async function loadPopupData(now = Date.now(), ledger?: LedgerStore): Pro
     dayState: dayStateFor(now, hour, readItem(boundaryDay, dayRaw).value),
     accounts: readItem(accountsItem, accountsRaw).value,
     detectionStale: Object.keys(readItem(postDetection, detectionRaw).value).filter((id) => getSite(id)),
+    checkInsOn: !readItem(checkInsOff, offRaw).value,
     journal: {
       prompt,
       draft: readItem(journalDraft, draftRaw).value,
@@ -151,6 +171,9 @@ async function defaultActiveSite(): Promise<string | undefined> {
   return tab?.url ? siteForUrl(tab.url)?.id : undefined;
 }
 
+const defaultCheckInWaiting = async () =>
+  (await sendMessage('checkin/question', { where: 'popup' }))?.question ?? undefined;
+
 const defaultSaveTriggerWords = async (words: string[]) => {
   const reply = await sendMessage('accounts/triggerWords', { words });
   if (!reply?.ok) throw new Error('accounts/triggerWords was not carried out');
@@ -166,10 +189,16 @@ export function PopupApp({
   saveTriggerWords = defaultSaveTriggerWords,
   journal,
   activeSite = defaultActiveSite,
+  checkInWaiting = defaultCheckInWaiting,
 }: PopupAppProps) {
   const [data, setData] = useState<PopupData | undefined>();
   const [failed, setFailed] = useState(false);
   const [noticeDismissed, setNoticeDismissed] = useState(false);
+  /** A long session's check-in, waiting for her answer (asked after the first paint). */
+  const [checkIn, setCheckIn] = useState<CheckInQuestion | undefined>();
+  useEffect(() => {
+    void checkInWaiting().then(setCheckIn, console.error);
+  }, []);
   /** The reflection is open (over the site she is on, if any) in place of the journal. */
   const [reflecting, setReflecting] = useState<{ site?: string } | undefined>();
 
@@ -250,8 +279,17 @@ export function PopupApp({
               />
             </div>
           ) : null}
+          {checkIn ? <CheckInPanel question={checkIn} onClose={() => setCheckIn(undefined)} /> : null}
           <BoundarySettingsForm settings={data.settings} onSave={saveAndKeep} />
-          <ReminderSettings settings={data.settings} onSave={saveAndKeep} />
+          <ReminderSettings
+            settings={data.settings}
+            onSave={saveAndKeep}
+            checkInsOn={data.checkInsOn}
+            setCheckIns={async (on) => {
+              if (!(await sendMessage('checkin/off', { off: !on }))?.ok)
+                throw new Error('checkin/off was not carried out');
+            }}
+          />
           <AccountsPanel
             accounts={data.accounts ?? null}
             siteName={siteName}

@@ -1,6 +1,7 @@
 /**
  * An automated WCAG audit (axe-core, WCAG 2.1 A and AA rules) of everything the extension
- * shows: the popup (with accounts listed, a journal entry being edited, the reflection open) and
+ * shows: the popup (with accounts listed, a check-in waiting, a journal entry being edited, the
+ * reflection open) and
  * the dashboard in light and dark, the boundary screen (with its pause, and the reflection's
  * views in place), the reminder card and the mute suggestion (its steps open) over a fixture feed. Any
  * violation fails, with the rule and the element named.
@@ -8,6 +9,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { DEFAULT_SETTINGS } from '../../utils/storage/settings';
+import { dayKeyOf } from '../../utils/time/day';
 import { ExtensionSession, INSTAGRAM } from './helpers/extension';
 
 declare const chrome: {
@@ -56,7 +58,20 @@ for (const scheme of ['light', 'dark'] as const) {
     const page = await session.context.newPage();
     await page.emulateMedia({ colorScheme: scheme });
     await session.worker.evaluate((accounts) => chrome.storage.local.set({ accounts }), ACCOUNTS(Date.now()));
+    // A long session that ended a few minutes ago: the popup's check-in shows.
+    const end = Date.now() - 8 * 60_000;
+    const day = dayKeyOf(end, 4);
+    const long = {
+      id: `instagram-${end}`,
+      site: 'instagram',
+      day,
+      start: end - 20 * 60_000,
+      end,
+      activeMs: 20 * 60_000,
+    };
+    await session.seedLedger([[`sessions/${day}`, { schemaVersion: 1, day, sessions: [long] }]]);
     await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    await expect(page.getByRole('heading', { name: 'How do you feel after 20 minutes on Instagram?' })).toBeVisible();
     await expect(page.locator('#today-heading')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Show again: @quiet_kitchen_notes on Instagram' })).toBeVisible();
     await audit(page);

@@ -50,7 +50,7 @@ describe('reminders in the background', () => {
   it('shows a reminder after enough gentle scrolling on a feed, and logs it', async () => {
     const reply = await send<NudgeReply>(request(7), from('https://www.instagram.com/'));
     expect(reply).toMatchObject({ show: true, shownAt: NOW });
-    if (!reply?.show) return;
+    if (!reply?.show || 'checkIn' in reply) throw new Error('no reminder');
     expect(reply.messageKey).toMatch(/^reminder_/);
     const { nudges } = await ledger.snapshot();
     expect(nudges).toEqual([expect.objectContaining({ id: reply.nudgeId, site: 'instagram', shownAt: NOW })]);
@@ -88,7 +88,7 @@ describe('reminders in the background', () => {
 
   it('records the outcome, and "snooze for today" holds for the rest of the day', async () => {
     const reply = await send<NudgeReply>(request(7), from('https://www.instagram.com/'));
-    if (!reply?.show) throw new Error('no nudge');
+    if (!reply?.show || 'checkIn' in reply) throw new Error('no nudge');
     clock = NOW + 10 * S;
     expect(
       await send(

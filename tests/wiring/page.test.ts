@@ -347,6 +347,32 @@ describe('reminders on the page', () => {
     expect(reminderCard()).not.toBeNull();
   });
 
+  it('shows the check-in the background answers with in a small frame, until that frame says it is done', async () => {
+    await feedSettings();
+    nudgeReply = {
+      show: true,
+      checkIn: { day: TODAY, sessionId: 'instagram-1', site: 'instagram', start: NOW, end: NOW, activeMs: 21 * MIN },
+    };
+    await start([activityReporting, boundaries, reminders]);
+    await scrollFor(CHECK_EVERY_MS / S + 2);
+    await vi.advanceTimersByTimeAsync(20);
+    const frame = reminderCard()?.shadowRoot?.querySelector('iframe');
+    const src = new URL(frame?.src ?? 'about:blank');
+    expect(src.pathname).toBe('/checkin.html');
+    expect(Object.fromEntries(src.searchParams)).toEqual({
+      day: TODAY,
+      id: 'instagram-1',
+      site: 'instagram',
+      ms: String(21 * MIN),
+    });
+    expect(frame?.title).toBe('Outside the Frame: how do you feel?');
+    // A message that is not from that frame changes nothing; one from it takes the card away.
+    window.dispatchEvent(new MessageEvent('message', { data: 'outside-the-frame:done', source: window }));
+    expect(reminderCard()).not.toBeNull();
+    window.dispatchEvent(new MessageEvent('message', { data: 'outside-the-frame:done', source: frame?.contentWindow }));
+    expect(reminderCard()).toBeNull();
+  });
+
   it('does not ask while the shared state says a reminder was shown moments ago (the page’s own check)', async () => {
     await feedSettings();
     await fakeBrowser.storage.local.set({ nudgeState: { ...initialNudgeState(NOW, 4), lastShownAt: NOW - 5 * S } });

@@ -9,6 +9,7 @@
  * `{ error }` (see `MessageError`), the same for every type.
  */
 import * as v from 'valibot';
+import { AFTER_FEELINGS, type CheckInQuestion, MAX_CHECK_IN_NOTE } from '../checkins/checkIns';
 import { type AppliedBoundary, FEELINGS, type FiledEntry, MAX_ENTRY_CHARS } from '../journal/entries';
 import { BoundaryChoiceSchema, type ReflectionContext } from '../journal/reflection';
 import type { BoundaryActionReply } from '../limits/decide';
@@ -120,6 +121,19 @@ export const REQUESTS = {
   }),
   /** Extension page → background: take back the boundary set with an entry (the entry stays). */
   'reflection/undo': v.strictObject({ day: ShortId, id: ShortId }),
+  /** Extension page → background: a long session to ask about here, if any (it counts as asked). */
+  'checkin/question': v.strictObject({ where: v.picklist(['popup', 'boundary']), site: v.optional(ShortId) }),
+  /** Extension page → background: how she feels after a session, and a note if she wrote one. */
+  'checkin/answer': v.strictObject({
+    day: ShortId,
+    sessionId: ShortId,
+    feeling: v.picklist(AFTER_FEELINGS),
+    note: v.optional(v.pipe(v.string(), v.maxLength(MAX_CHECK_IN_NOTE))),
+  }),
+  /** Extension page → background: she closed the question about a session without answering. */
+  'checkin/dismiss': v.strictObject({ day: ShortId, sessionId: ShortId }),
+  /** Extension page → background: "Don't ask me this" (or ask again). */
+  'checkin/off': v.strictObject({ off: v.boolean() }),
 } as const;
 
 /** Why a journal entry was not saved (the page says it in words; her text stays where it was). */
@@ -141,6 +155,8 @@ export interface ActivityReportReply {
 
 export type NudgeReply =
   | { show: true; nudgeId: string; messageKey: string; shownAt: number }
+  /** Instead of a reminder, the one-tap question about this long session (it counts as one). */
+  | { show: true; checkIn: CheckInQuestion }
   | { show: false; reason: NudgeBlockReason | 'not-tracked' };
 
 /** The reply to each request. */
@@ -166,6 +182,10 @@ export interface Replies {
   'reflection/context': ReflectionContext;
   'reflection/save': ReflectionReply;
   'reflection/undo': { ok: boolean };
+  'checkin/question': { question: CheckInQuestion | null };
+  'checkin/answer': { ok: boolean };
+  'checkin/dismiss': { ok: boolean };
+  'checkin/off': { ok: boolean };
 }
 
 export type MessageType = keyof typeof REQUESTS & keyof Replies;

@@ -58,6 +58,21 @@ export interface ExportFile {
     whatFedIt: string | null;
     boundary: ExportedBoundary | null;
   }[];
+  /** How she felt after long sessions (and the questions she closed), oldest session first. */
+  checkIns: {
+    site: string;
+    sessionDay: string;
+    sessionStart: string;
+    activeSeconds: number;
+    remindersShown: number | null;
+    trapPosts: number | null;
+    askedAt: string | null;
+    askedWhere: string | null;
+    feeling: string | null;
+    note: string | null;
+    answeredAt: string | null;
+    dismissedAt: string | null;
+  }[];
   /** Records that could not be read, exactly as they were stored, with the reason. */
   unreadableRecords: { key: string; reason: string; value: unknown }[];
 }
@@ -144,6 +159,23 @@ export function buildExport(
         feelings: [...(entry.feelings ?? [])],
         whatFedIt: entry.fed ?? null,
         boundary: exportedBoundary(entry.boundary),
+      })),
+    checkIns: snapshot.checkIns
+      .flatMap((record) => record.checkIns.map((checkIn) => ({ checkIn, day: record.day })))
+      .sort((a, b) => a.checkIn.start - b.checkIn.start)
+      .map(({ checkIn, day }) => ({
+        site: checkIn.site,
+        sessionDay: day,
+        sessionStart: new Date(checkIn.start).toISOString(),
+        activeSeconds: toSeconds(checkIn.activeMs),
+        remindersShown: checkIn.remindersShown ?? null,
+        trapPosts: checkIn.trapPosts ?? null,
+        askedAt: isoOrNull(checkIn.askedAt),
+        askedWhere: checkIn.askedWhere ?? null,
+        feeling: checkIn.feeling ?? null,
+        note: checkIn.note ?? null,
+        answeredAt: isoOrNull(checkIn.answeredAt),
+        dismissedAt: isoOrNull(checkIn.dismissedAt),
       })),
     unreadableRecords: snapshot.unreadable.map(({ key, reason, value }) => ({ key, reason, value })),
   };

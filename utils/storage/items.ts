@@ -163,6 +163,9 @@ export const journalPrompt = /* @__PURE__ */ plainItem<{ day: string; id: string
   () => null,
 );
 
+/** She said "Don't ask me this" to the check-in after long sessions. */
+export const checkInsOff = /* @__PURE__ */ plainItem<boolean>('local', 'checkInsOff', v.boolean(), () => false);
+
 /** Only automated browser tests set it, to the scheduler's short `test` preset. */
 export const nudgeFrequencyOverride = /* @__PURE__ */ plainItem<'test' | null>(
   'local',
@@ -203,6 +206,7 @@ export const ALL_ITEMS: readonly StoredItem<unknown>[] = [
   postDetection,
   journalDraft,
   journalPrompt,
+  checkInsOff,
 ];
 
 /** A stored item as read: its value (the fallback when absent or unreadable), and why it was unreadable. */

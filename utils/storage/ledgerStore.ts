@@ -42,6 +42,8 @@ export interface LedgerSnapshot {
   exposure: RecordOf<'exposure'>[];
   /** Her journal entries, per day written. */
   journal: RecordOf<'journal'>[];
+  /** Check-ins after long sessions, per day the session began. */
+  checkIns: RecordOf<'checkIns'>[];
   /** Records that could not be read, where they are, and why. */
   unreadable: KeptAsideRecord[];
 }
@@ -265,6 +267,13 @@ export class LedgerStore {
     return result;
   }
 
+  /** Where the site's latest session is filed, if it has one. */
+  async latestSession(site: string): Promise<{ id: string; day: DayKey } | undefined> {
+    const [raw] = await this.getMany([LEDGER_TYPES.trackingState.key]);
+    const read = readLedgerRecord(LEDGER_TYPES.trackingState.key, raw);
+    return read.ok ? (read.value as RecordOf<'trackingState'>).latestSession[site] : undefined;
+  }
+
   /** Active ms per site for the given days (missing or unreadable days are empty). */
   async dayTotals(days: readonly DayKey[]): Promise<Map<DayKey, Record<string, number>>> {
     const { records } = await this.readDays('day', days);
@@ -350,6 +359,7 @@ export class LedgerStore {
       nudges: [],
       exposure: [],
       journal: [],
+      checkIns: [],
       unreadable: [],
     };
     const now = Date.now();
@@ -370,6 +380,7 @@ export class LedgerStore {
       else if (read.type === 'nudges') snapshot.nudges.push(...(read.value as RecordOf<'nudges'>).nudges);
       else if (read.type === 'exposure') snapshot.exposure.push(read.value as RecordOf<'exposure'>);
       else if (read.type === 'journal') snapshot.journal.push(read.value as RecordOf<'journal'>);
+      else if (read.type === 'checkIns') snapshot.checkIns.push(read.value as RecordOf<'checkIns'>);
     });
     snapshot.days.sort((a, b) => a.day.localeCompare(b.day));
     snapshot.sessions.sort((a, b) => a.start - b.start);

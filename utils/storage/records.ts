@@ -7,10 +7,17 @@
  * Keys: `tracking-state`, `day/<YYYY-MM-DD>` (ms per site), `sessions/<YYYY-MM-DD>` (sessions by
  * the day they began), `nudges/<YYYY-MM-DD>` (reminders shown that day), `exposure/<YYYY-MM-DD>`
  * (comparison-trap posts per account that day; mute/exposure.ts), `journal/<YYYY-MM-DD>` (her journal
- * entries written that day; journal/entries.ts), and `kept-aside/…`
+ * entries written that day; journal/entries.ts), `checkins/<YYYY-MM-DD>` (how she felt after the
+ * long sessions that began that day; checkins/checkIns.ts), and `kept-aside/…`
  * (records that could not be read; keptAside.ts).
  */
 import * as v from 'valibot';
+import {
+  CHECK_IN_SCHEMA_VERSION,
+  type DayCheckInsRecord,
+  DayCheckInsSchema,
+  emptyDayCheckIns,
+} from '../checkins/checkIns';
 import { type DayJournalRecord, DayJournalSchema, emptyDayJournal, JOURNAL_SCHEMA_VERSION } from '../journal/entries';
 import { type DayExposureRecord, DayExposureSchema, EXPOSURE_SCHEMA_VERSION, emptyDayExposure } from '../mute/exposure';
 import { type DayKey, isDayKey } from '../time/day';
@@ -105,6 +112,13 @@ export const DayExposureKind: RecordKind<DayExposureRecord> = {
   migrations: {},
 };
 
+export const DayCheckInsKind: RecordKind<DayCheckInsRecord> = {
+  name: 'day-check-ins',
+  version: CHECK_IN_SCHEMA_VERSION,
+  schema: DayCheckInsSchema as v.GenericSchema<unknown, DayCheckInsRecord>,
+  migrations: {},
+};
+
 export const DayJournalKind: RecordKind<DayJournalRecord> = {
   name: 'day-journal',
   version: JOURNAL_SCHEMA_VERSION,
@@ -147,6 +161,12 @@ export const LEDGER_TYPES = {
     prefix: 'journal/',
     kind: DayJournalKind,
     empty: (day: DayKey): DayJournalRecord => emptyDayJournal(day),
+  },
+  checkIns: {
+    perDay: true,
+    prefix: 'checkins/',
+    kind: DayCheckInsKind,
+    empty: (day: DayKey): DayCheckInsRecord => emptyDayCheckIns(day),
   },
   trackingState: {
     perDay: false,

@@ -48,6 +48,10 @@ const VALID: { [K in MessageType]: unknown } = {
     choice: { kind: 'site-limit', site: 'instagram', minutes: 10 },
   },
   'reflection/undo': { day: '2026-12-04', id: 'j1' },
+  'checkin/question': { where: 'popup' },
+  'checkin/answer': { day: '2026-12-04', sessionId: 'instagram-1', feeling: 'bit-worse', note: 'Tired.' },
+  'checkin/dismiss': { day: '2026-12-04', sessionId: 'instagram-1' },
+  'checkin/off': { off: true },
 };
 
 const report = (data: unknown) => ({ type: 'activity/report', data });

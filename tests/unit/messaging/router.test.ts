@@ -41,6 +41,10 @@ function setUp(overrides: Partial<Handlers> = {}) {
     })),
     'reflection/save': vi.fn(async () => ({ ok: false as const, reason: 'empty' as const })),
     'reflection/undo': vi.fn(async () => ({ ok: false })),
+    'checkin/question': vi.fn(async () => ({ question: null })),
+    'checkin/answer': vi.fn(async () => ({ ok: false })),
+    'checkin/dismiss': vi.fn(async () => ({ ok: false })),
+    'checkin/off': vi.fn(async () => ({ ok: false })),
     ...overrides,
   } satisfies Handlers;
   const log = vi.fn();

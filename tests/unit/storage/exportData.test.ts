@@ -4,7 +4,15 @@ import { buildExport } from '@/utils/storage/exportData';
 import type { LedgerSnapshot } from '@/utils/storage/ledgerStore';
 
 const NOW = Date.UTC(2026, 10, 22, 15, 0);
-const empty: LedgerSnapshot = { days: [], sessions: [], nudges: [], exposure: [], journal: [], unreadable: [] };
+const empty: LedgerSnapshot = {
+  days: [],
+  sessions: [],
+  nudges: [],
+  exposure: [],
+  journal: [],
+  checkIns: [],
+  unreadable: [],
+};
 
 describe('buildExport: accounts', () => {
   it('lists exposure per day and account, with seconds to a tenth and times as ISO', () => {

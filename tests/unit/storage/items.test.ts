@@ -5,6 +5,7 @@ import {
   ALL_ITEMS,
   accounts,
   boundaryDay,
+  checkInsOff,
   journalDraft,
   journalPrompt,
   LEGACY_KEPT_ASIDE_KEYS,
@@ -80,6 +81,7 @@ const CASES: [StoredItem<unknown>, unknown, unknown, unknown, RecordProblem][] =
     { code: 'invalid', path: 'text' },
   ],
   [journalPrompt, { day: DAY, id: 'thank_you_note' }, null, { day: DAY }, { code: 'invalid', path: 'id' }],
+  [checkInsOff, true, false, 'yes', { code: 'invalid', path: '' }],
 ];
 
 describe('stored items', () => {

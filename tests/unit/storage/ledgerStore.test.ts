@@ -124,6 +124,7 @@ describe('LedgerStore', () => {
       accounts: [],
       triggerWords: [],
       journal: [],
+      checkIns: [],
       unreadableRecords: [],
     });
   });
@@ -352,6 +353,7 @@ describe('LedgerStore: deleting', () => {
       exposure: [],
       nudges: [],
       journal: [],
+      checkIns: [],
       unreadable: [],
     });
   });

@@ -1,0 +1,35 @@
+/**
+ * The check-in after a long stretch of scrolling, on its own page in a small frame in the
+ * feed's corner (what she answers stays out of the site's reach). The page's script asked the
+ * background for it; this page says when it is done, with a message to the frame's parent.
+ */
+import { render } from 'preact';
+import '@/components/theme.css';
+import '@/components/reflection.css';
+import './style.css';
+import { CheckInPanel } from '@/components/CheckInPanel';
+import { t } from '@/utils/i18n';
+import { sendMessage } from '@/utils/messaging/client';
+
+const query = new URLSearchParams(location.search);
+const question = {
+  day: query.get('day') ?? '',
+  sessionId: query.get('id') ?? '',
+  site: query.get('site') ?? '',
+  start: 0,
+  end: 0,
+  activeMs: Math.max(0, Number(query.get('ms')) || 0),
+};
+
+const close = () => window.parent.postMessage('outside-the-frame:done', '*');
+// Esc closes it, as "Not now".
+document.addEventListener('keydown', (event) => {
+  if (event.key !== 'Escape') return;
+  void sendMessage('checkin/dismiss', { day: question.day, sessionId: question.sessionId });
+  close();
+});
+
+document.title = t('checkInFrameTitle');
+document.documentElement.lang = t('@@ui_locale').replace('_', '-');
+const root = document.getElementById('app');
+if (root) render(<CheckInPanel question={question} onClose={close} />, root);
