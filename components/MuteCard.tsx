@@ -9,7 +9,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import { useEscape } from './escape';
 
-export type MuteChoice = 'hide' | 'not-now' | 'silence' | 'closed';
+export type MuteChoice = 'hide' | 'not-now' | 'silence' | 'closed' | 'reflect';
 
 export interface MuteCardProps {
   /** How the account is shown: its display name, or `@handle`. */
@@ -99,6 +99,9 @@ export function MuteCard({ account, themeText, siteName, muteSteps, accountUrl, 
       ) : null}
       <button type="button" class="otf-mute-never" onClick={() => finish('silence')}>
         {t('muteNever')}
+      </button>
+      <button type="button" class="otf-mute-never" onClick={() => finish('reflect')}>
+        {t('boundaryReflect')}
       </button>
     </div>
   );

@@ -7,8 +7,8 @@
 import type { browser } from 'wxt/browser';
 import { createRouter } from '@/utils/messaging/router';
 import { contentScriptMatches } from '@/utils/sites/registry';
-import { watchItems } from '@/utils/storage/itemStore';
-import { LEGACY_KEPT_ASIDE_KEYS } from '@/utils/storage/items';
+import { saveItem, watchItems } from '@/utils/storage/itemStore';
+import { LEGACY_KEPT_ASIDE_KEYS, reflectionRequest } from '@/utils/storage/items';
 import { keptAsideEntry } from '@/utils/storage/keptAside';
 import { LedgerStore } from '@/utils/storage/ledgerStore';
 import type { Settings } from '@/utils/storage/settings';
@@ -86,6 +86,12 @@ export function startBackground(api: typeof browser, options: BackgroundOptions 
     posts,
     setRestOfDay: boundaries.setRestOfDay,
     presetLabel: (preset) => api.i18n.getMessage(`feedFreePreset_${preset}`),
+    openReflection: async (site) => {
+      await saveItem(reflectionRequest, { site, at: now() });
+      await Promise.resolve(api.action.openPopup?.()).catch(() =>
+        api.tabs.create({ url: api.runtime.getURL('/popup.html') }),
+      );
+    },
   });
 
   async function updateBadgeAndRollover(): Promise<void> {

@@ -25,6 +25,7 @@ import { loadSettings, saveSettings } from '@/utils/storage/settingsStorage';
 import { dayKeyOf, isDayKey, nextDayStartAfter } from '@/utils/time/day';
 import type { createJournal } from './journal';
 import type { createPosts } from './posts';
+import { topFrameSite } from './senders';
 import { createSerialQueue } from './serial';
 
 interface ReflectionDeps {
@@ -37,6 +38,8 @@ interface ReflectionDeps {
   setRestOfDay: (on: boolean) => Promise<void>;
   /** The name a preset feed-free time gets in her list ("Evenings"). */
   presetLabel: (preset: FeedFreePreset) => string;
+  /** Open the popup with the reflection for `site` (a tab where the popup can't open). */
+  openReflection: (site: string) => Promise<void>;
 }
 
 const refuse = (reason: ReflectionRefusal): ReflectionReply => ({ ok: false, reason });
@@ -124,7 +127,14 @@ export function createReflection(deps: ReflectionDeps) {
     };
   }
 
-  const handlers: Pick<Handlers, 'reflection/context' | 'reflection/save' | 'reflection/undo'> = {
+  const handlers: Pick<Handlers, 'reflection/context' | 'reflection/save' | 'reflection/undo' | 'posts/reflect'> = {
+    'posts/reflect': async (_data, sender) => {
+      const site = topFrameSite(sender);
+      if (!site) return { ok: false };
+      await deps.openReflection(site.id);
+      return { ok: true };
+    },
+
     'reflection/context': async ({ site }, sender) => context(fromOwnPage(sender) ? site : undefined),
 
     'reflection/save': async ({ site, feelings, text, fed, choice }, sender) => {

@@ -438,7 +438,8 @@ function startPosts(page: Page, adapter: PostAdapter, classifyPosts: ClassifyPos
         onChoice: (choice: MuteChoice) => {
           cardShowing = false;
           card.unmount();
-          if (choice !== 'closed') {
+          if (choice === 'reflect') void sendMessage('posts/reflect', {});
+          else if (choice !== 'closed') {
             void sendMessage('posts/act', { handle: suggestion.handle, name: suggestion.name, action: choice });
           }
         },

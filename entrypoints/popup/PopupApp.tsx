@@ -33,6 +33,7 @@ import {
   postDetection,
   publishedUsage,
   readItem,
+  reflectionRequest,
   settingsNoticeSeen,
 } from '@/utils/storage/items';
 import { fingerprint } from '@/utils/storage/keptAside';
@@ -57,6 +58,8 @@ export interface PopupData {
   detectionStale?: string[];
   /** She is asked how she feels after long sessions. */
   checkInsOn?: boolean;
+  /** Opened from a mute suggestion's "Reflect on this": the reflection for that site, at once. */
+  reflectOn?: string;
   /** Today's journal prompt, and what she had written and not yet saved. */
   journal?: { prompt: Prompt; draft: JournalDraft | null; firstShowingToday: boolean };
 }
@@ -98,6 +101,7 @@ export async function loadPopupData(now = Date.now(), ledger?: LedgerStore): Pro
     draftRaw,
     promptRaw,
     offRaw,
+    requestRaw,
   ] = await getRaw([
     ...SETTINGS_ITEMS,
     publishedUsage,
@@ -108,6 +112,7 @@ export async function loadPopupData(now = Date.now(), ledger?: LedgerStore): Pro
     journalDraft,
     journalPrompt,
     checkInsOff,
+    reflectionRequest,
   ]);
   const loaded = settingsFromRaw(syncRaw, localRaw, localWinsRaw);
   const hour = loaded.settings.tracking.dayStartHour;
@@ -128,6 +133,7 @@ export async function loadPopupData(now = Date.now(), ledger?: LedgerStore): Pro
     accounts: readItem(accountsItem, accountsRaw).value,
     detectionStale: Object.keys(readItem(postDetection, detectionRaw).value).filter((id) => getSite(id)),
     checkInsOn: !readItem(checkInsOff, offRaw).value,
+    ...reflectRequested(readItem(reflectionRequest, requestRaw).value, now),
     journal: {
       prompt,
       draft: readItem(journalDraft, draftRaw).value,
@@ -149,6 +155,13 @@ const defaultActOnAccount = async (site: string, handle: string, action: Account
   if (!reply?.ok) throw new Error('accounts/act was not carried out');
   return reply.accounts;
 };
+
+/** A reflection asked for from a mute suggestion in the last minute (once: it is then forgotten). */
+function reflectRequested(request: { site: string; at: number } | null, now: number): { reflectOn?: string } {
+  if (!request) return {};
+  void removeItem(reflectionRequest).catch(console.error);
+  return now - request.at < 60_000 && getSite(request.site) ? { reflectOn: request.site } : {};
+}
 
 /** The journal as the popup uses it: entries through the background, the rest in storage. */
 export function journalActions(today: () => string): JournalActions {
@@ -212,6 +225,11 @@ export function PopupApp({
 
   const today = () => (data ? dayKeyOf(now(), data.settings.tracking.dayStartHour) : dayKeyOf(now()));
   const journalSide = journal ?? journalActions(today);
+
+  // Opened from a mute suggestion's "Reflect on this": the reflection, at once.
+  useEffect(() => {
+    if (data?.reflectOn) setReflecting({ site: data.reflectOn });
+  }, [data]);
 
   // The prompt shown today is remembered, so tomorrow's is another one.
   useEffect(() => {

@@ -206,6 +206,17 @@ describe('the popup’s journal: storage', () => {
     expect(tomorrow.journal?.prompt.id).not.toBe(loaded.journal?.prompt.id);
   });
 
+  it('opens with the reflection asked for from a mute suggestion in the last minute, once', async () => {
+    await fakeBrowser.storage.session.set({ reflectionRequest: { site: 'instagram', at: NOW - 5_000 } });
+    expect((await loadPopupData(NOW, noLedger)).reflectOn).toBe('instagram');
+    await vi.waitFor(async () =>
+      expect((await fakeBrowser.storage.session.get('reflectionRequest')).reflectionRequest).toBeUndefined(),
+    );
+    expect((await loadPopupData(NOW, noLedger)).reflectOn).toBeUndefined();
+    await fakeBrowser.storage.session.set({ reflectionRequest: { site: 'instagram', at: NOW - 120_000 } });
+    expect((await loadPopupData(NOW, noLedger)).reflectOn).toBeUndefined();
+  });
+
   it('keeps and forgets the draft in local storage, and remembers the prompt shown today', async () => {
     const actions = journalActions(() => '2026-12-04');
     await actions.keepDraft({ text: 'kept', at: NOW });

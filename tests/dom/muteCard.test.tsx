@@ -44,6 +44,7 @@ describe('MuteCard', () => {
     ['Not now', 'not-now'],
     ['Not for this account', 'silence'],
     ['Close', 'closed'],
+    ['Reflect on this', 'reflect'],
   ] as const)('"%s" chooses %s, once, and the card leaves', async (name, choice) => {
     const onChoice = vi.fn();
     const view = await mount(<MuteCard {...props} onChoice={onChoice} />);

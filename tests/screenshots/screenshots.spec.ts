@@ -3,8 +3,9 @@
  * real browser with example data, so they stay true as the UI changes.
  */
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, type FrameLocator, type Page, test } from '@playwright/test';
 import { DEFAULT_SETTINGS } from '../../utils/storage/settings';
+import { dayKeyOf } from '../../utils/time/day';
 import { ExtensionSession, INSTAGRAM, PROJECT_ROOT } from '../e2e/helpers/extension';
 
 const DOCS = join(PROJECT_ROOT, 'docs');
@@ -34,6 +35,41 @@ const NOW_WINDOW = () => ({
   days: [0, 1, 2, 3, 4, 5, 6],
   label: 'Bedtime routine',
 });
+
+const suffix = (scheme: 'light' | 'dark') => (scheme === 'light' ? '' : '-dark');
+
+/** The reflection's views, one picture each: its start, the three steps, and what Save did. */
+async function shootSteps(
+  page: Page,
+  within: Page | FrameLocator,
+  name: string,
+  scheme: 'light' | 'dark',
+  selector?: string,
+) {
+  const shoot = async (view: string) => {
+    await page.waitForTimeout(300);
+    const path = join(DOCS, `${name}-${view}${suffix(scheme)}.png`);
+    if (selector) await page.locator(selector).screenshot({ path });
+    else await page.screenshot({ path });
+  };
+  await expect(within.getByRole('heading', { name: 'A moment to reflect' })).toBeVisible();
+  await shoot('start');
+  await within.getByRole('button', { name: 'Say a little more' }).click();
+  await within.getByRole('button', { name: 'Compared myself' }).click();
+  await within.getByRole('button', { name: 'Felt tired' }).click();
+  await within.getByLabel('In your own words (optional)').fill('The spotless kitchens again.');
+  await shoot('1');
+  await within.getByRole('button', { name: 'Next' }).click();
+  await shoot('2');
+  await within.getByRole('button', { name: 'Next' }).click();
+  await within.getByRole('radio').nth(1).check();
+  await shoot('3');
+  await within.getByRole('button', { name: 'Save' }).click();
+  await expect(within.getByRole('button', { name: 'Undo the boundary' })).toBeVisible();
+  await shoot('saved');
+  await within.getByRole('button', { name: 'Undo the boundary' }).click();
+  await expect(within.getByRole('heading', { name: /The boundary is taken back/ })).toBeVisible();
+}
 
 let session: ExtensionSession;
 test.beforeAll(async () => {
@@ -121,9 +157,89 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto('https://www.instagram.com/');
-    await expect(page.getByRole('dialog')).toBeVisible({ timeout: 5_000 });
+    const screen = page.frameLocator('outside-the-frame-boundary iframe');
+    await expect(screen.getByRole('dialog')).toBeVisible({ timeout: 5_000 });
     await page.waitForTimeout(400); // the fade-in
     await page.screenshot({ path: join(DOCS, scheme === 'light' ? 'boundary.png' : 'boundary-dark.png') });
+    // The reflection in place, each step, and what a Save did.
+    await screen.getByRole('button', { name: 'Reflect on this' }).click();
+    await shootSteps(page, screen, 'boundary-reflect', scheme);
+    await page.close();
+  });
+
+  test(`journal and reflection in the popup (${scheme})`, async () => {
+    await seedToday(EXAMPLE_TODAY);
+    await session.setSettings(EXAMPLE_SETTINGS);
+    const page = await session.context.newPage();
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.setViewportSize({ width: 360, height: 600 });
+    await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    const journal = page.locator('.journal');
+    await page.getByLabel('Your words, for you alone').fill('We built a blanket fort after school. Nobody filmed it.');
+    await journal.screenshot({ path: join(DOCS, `journal${suffix(scheme)}.png`) });
+    await page.getByLabel('Your words, for you alone').fill('');
+    await page.getByRole('button', { name: 'Reflect', exact: true }).click();
+    await shootSteps(page, page, 'popup-reflect', scheme, '.reflect');
+    await page.close();
+  });
+
+  test(`check-ins (${scheme})`, async () => {
+    await session.setSettings({ ...EXAMPLE_SETTINGS, boundaries: DEFAULT_SETTINGS.boundaries });
+    // A 26-minute Instagram session that ended ten minutes ago: the popup asks about it.
+    const end = Date.now() - 10 * MIN;
+    const day = dayKeyOf(end, 4);
+    await session.seedLedger([
+      [
+        `sessions/${day}`,
+        {
+          schemaVersion: 1,
+          day,
+          sessions: [
+            { id: `instagram-${end}`, site: 'instagram', day, start: end - 26 * MIN, end, activeMs: 26 * MIN },
+          ],
+        },
+      ],
+    ]);
+    const popup = await session.context.newPage();
+    await popup.emulateMedia({ colorScheme: scheme });
+    await popup.setViewportSize({ width: 360, height: 600 });
+    await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    const checkIn = popup.locator('.checkin');
+    await expect(checkIn).toBeVisible();
+    await checkIn.screenshot({ path: join(DOCS, `checkin-popup${suffix(scheme)}.png`) });
+    await popup.close();
+    // Scrolling on for 21 minutes now: the question comes to the feed's corner, in a reminder's place.
+    const now = Date.now();
+    const today = dayKeyOf(now, 4);
+    const id = `instagram-${now}`;
+    await session.seedLedger([
+      [
+        `sessions/${today}`,
+        {
+          schemaVersion: 1,
+          day: today,
+          sessions: [{ id, site: 'instagram', day: today, start: now - 21 * MIN, end: now, activeMs: 21 * MIN }],
+        },
+      ],
+      ['tracking-state', { schemaVersion: 1, counted: [], latestSession: { instagram: { id, day: today } } }],
+    ]);
+    await session.worker.evaluate(() =>
+      (
+        globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }
+      ).chrome.storage.local.set({ nudgeFrequencyOverride: 'test', nudgeState: undefined }),
+    );
+    const page = await session.context.newPage();
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto('https://www.instagram.com/');
+    await page.mouse.move(640, 400);
+    const card = page.frameLocator('outside-the-frame-nudge iframe').getByRole('button', { name: 'A bit worse' });
+    for (let step = 0; step < 80 && !(await card.isVisible()); step++) {
+      await page.mouse.wheel(0, 150);
+      await page.waitForTimeout(400);
+    }
+    await expect(card).toBeVisible();
+    await page.screenshot({ path: join(DOCS, `checkin-feed${suffix(scheme)}.png`) });
     await page.close();
   });
 

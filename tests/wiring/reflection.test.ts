@@ -252,3 +252,26 @@ describe('context', () => {
     expect(await send('reflection/context', { site: 'instagram' }, instagram)).not.toHaveProperty('site');
   });
 });
+
+describe('from a mute suggestion', () => {
+  it('"Reflect on this" on a feed page asks for the reflection for that site and opens the popup', async () => {
+    const openPopup = vi.fn(async () => {});
+    (fakeBrowser.action as unknown as { openPopup: typeof openPopup }).openPopup = openPopup;
+    expect(await send('posts/reflect', {}, instagram)).toEqual({ ok: true });
+    expect((await fakeBrowser.storage.session.get('reflectionRequest')).reflectionRequest).toEqual({
+      site: 'instagram',
+      at: NOW,
+    });
+    expect(openPopup).toHaveBeenCalledOnce();
+  });
+
+  it('where the popup can’t open, opens it in a tab; not from a page that is not a feed site', async () => {
+    (fakeBrowser.action as unknown as { openPopup: () => Promise<void> }).openPopup = async () => {
+      throw new Error('no popup here');
+    };
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    expect(await send('posts/reflect', {}, instagram)).toEqual({ ok: true });
+    expect(create).toHaveBeenCalledWith({ url: fakeBrowser.runtime.getURL('/popup.html') });
+    expect(await send('posts/reflect', {}, sender('https://example.com/'))).toEqual({ ok: false });
+  });
+});

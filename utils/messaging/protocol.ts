@@ -82,6 +82,8 @@ export const REQUESTS = {
   'posts/classify': v.strictObject({
     texts: v.pipe(v.array(v.pipe(v.string(), v.maxLength(MAX_TEXT_LENGTH))), v.maxLength(MAX_TEXTS_PER_REQUEST)),
   }),
+  /** Mute suggestion card → background: open the reflection for this site (in the popup). */
+  'posts/reflect': Empty,
   /** Feed page → background: whether post detection finds posts on this site's feed. */
   'posts/detection': v.strictObject({ working: v.boolean() }),
   /** Popup → background: undo or change a decision about an account on any site. */
@@ -173,6 +175,7 @@ export interface Replies {
   'posts/markWorse': { suggestion: Suggestion | null };
   'posts/act': { ok: boolean };
   'posts/detection': { ok: boolean };
+  'posts/reflect': { ok: boolean };
   'accounts/act': { ok: boolean; accounts: AccountsState };
   'accounts/triggerWords': { ok: boolean; accounts: AccountsState };
   'journal/save': JournalReply;

@@ -163,6 +163,14 @@ export const journalPrompt = /* @__PURE__ */ plainItem<{ day: string; id: string
   () => null,
 );
 
+/** She chose "Reflect on this" on a mute suggestion: the popup opens with the reflection for that site. */
+export const reflectionRequest = /* @__PURE__ */ plainItem<{ site: string; at: number } | null>(
+  'session',
+  'reflectionRequest',
+  v.nullable(v.object({ site: v.pipe(v.string(), v.maxLength(40)), at: v.pipe(v.number(), v.finite()) })),
+  () => null,
+);
+
 /** She said "Don't ask me this" to the check-in after long sessions. */
 export const checkInsOff = /* @__PURE__ */ plainItem<boolean>('local', 'checkInsOff', v.boolean(), () => false);
 
@@ -207,6 +215,7 @@ export const ALL_ITEMS: readonly StoredItem<unknown>[] = [
   journalDraft,
   journalPrompt,
   checkInsOff,
+  reflectionRequest,
 ];
 
 /** A stored item as read: its value (the fallback when absent or unreadable), and why it was unreadable. */

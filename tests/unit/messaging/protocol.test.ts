@@ -52,6 +52,7 @@ const VALID: { [K in MessageType]: unknown } = {
   'checkin/answer': { day: '2026-12-04', sessionId: 'instagram-1', feeling: 'bit-worse', note: 'Tired.' },
   'checkin/dismiss': { day: '2026-12-04', sessionId: 'instagram-1' },
   'checkin/off': { off: true },
+  'posts/reflect': {},
 };
 
 const report = (data: unknown) => ({ type: 'activity/report', data });

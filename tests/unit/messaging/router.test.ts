@@ -45,6 +45,7 @@ function setUp(overrides: Partial<Handlers> = {}) {
     'checkin/answer': vi.fn(async () => ({ ok: false })),
     'checkin/dismiss': vi.fn(async () => ({ ok: false })),
     'checkin/off': vi.fn(async () => ({ ok: false })),
+    'posts/reflect': vi.fn(async () => ({ ok: false })),
     ...overrides,
   } satisfies Handlers;
   const log = vi.fn();

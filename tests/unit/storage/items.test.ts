@@ -16,6 +16,7 @@ import {
   postDetection,
   publishedUsage,
   readItem,
+  reflectionRequest,
   type StoredItem,
   settingsNoticeSeen,
   syncedSettings,
@@ -82,6 +83,7 @@ const CASES: [StoredItem<unknown>, unknown, unknown, unknown, RecordProblem][] =
   ],
   [journalPrompt, { day: DAY, id: 'thank_you_note' }, null, { day: DAY }, { code: 'invalid', path: 'id' }],
   [checkInsOff, true, false, 'yes', { code: 'invalid', path: '' }],
+  [reflectionRequest, { site: 'instagram', at: AT }, null, { site: 'instagram' }, { code: 'invalid', path: 'at' }],
 ];
 
 describe('stored items', () => {
