@@ -11,6 +11,7 @@ import {
 } from '@/utils/journal/entries';
 import type { JournalReply } from '@/utils/messaging/protocol';
 import type { Handlers, MessageSender } from '@/utils/messaging/router';
+import { getSite } from '@/utils/sites/registry';
 import type { LedgerStore } from '@/utils/storage/ledgerStore';
 import type { Settings } from '@/utils/storage/settings';
 import { dayKeyOf, isDayKey } from '@/utils/time/day';
@@ -78,11 +79,11 @@ export function createJournal({ ledger, now, settings, fromOwnPage, random = Mat
   }
 
   const handlers: Pick<Handlers, 'journal/save' | 'journal/recent' | 'journal/edit' | 'journal/delete'> = {
-    'journal/save': async ({ text, promptId }, sender) => {
+    'journal/save': async ({ text, promptId, site }, sender) => {
       if (!fromOwnPage(sender)) return refuse('not-here');
       const refusal = textRefusal(text);
       if (refusal) return refuse(refusal);
-      return add({ text, ...(promptId ? { promptId } : {}) });
+      return add({ text, ...(promptId ? { promptId } : {}), ...(site && getSite(site) ? { site } : {}) });
     },
 
     'journal/recent': async ({ limit }, sender) => {

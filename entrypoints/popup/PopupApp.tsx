@@ -164,14 +164,21 @@ function reflectRequested(request: { site: string; at: number } | null, now: num
 }
 
 /** The journal as the popup uses it: entries through the background, the rest in storage. */
-export function journalActions(today: () => string): JournalActions {
+export function journalActions(
+  today: () => string,
+  activeSite: () => Promise<string | undefined> = async () => undefined,
+): JournalActions {
   return {
     promptShown: (prompt) => void saveItem(journalPrompt, { day: today(), id: prompt.id }).catch(console.error),
     keepDraft: async (draft) => {
       if (draft) await saveItem(journalDraft, draft);
       else await removeItem(journalDraft);
     },
-    save: (text, promptId) => sendMessage('journal/save', { text, promptId }),
+    // The feed she opened the popup over, kept with the entry.
+    save: async (text, promptId) => {
+      const site = await activeSite().catch(() => undefined);
+      return sendMessage('journal/save', { text, promptId, ...(site ? { site } : {}) });
+    },
     recent: () => sendMessage('journal/recent', { limit: RECENT_ENTRIES }),
     edit: (entry, text) => sendMessage('journal/edit', { day: entry.day, id: entry.id, text }),
     remove: async (entry) => (await sendMessage('journal/delete', { day: entry.day, id: entry.id }))?.ok === true,
@@ -224,7 +231,7 @@ export function PopupApp({
   }, []);
 
   const today = () => (data ? dayKeyOf(now(), data.settings.tracking.dayStartHour) : dayKeyOf(now()));
-  const journalSide = journal ?? journalActions(today);
+  const journalSide = journal ?? journalActions(today, activeSite);
 
   // Opened from a mute suggestion's "Reflect on this": the reflection, at once.
   useEffect(() => {

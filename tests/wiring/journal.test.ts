@@ -48,6 +48,15 @@ describe('journal entries', () => {
     expect(recent?.entries[0]?.promptId).toBeUndefined();
   });
 
+  it('keeps the feed site she had open with the entry, and only a known one', async () => {
+    expect(await send('journal/save', { text: 'On the feed.', site: 'instagram' })).toMatchObject({
+      ok: true,
+      entry: { site: 'instagram' },
+    });
+    const odd = await send('journal/save', { text: 'Elsewhere.', site: 'example' });
+    expect(odd?.ok && odd.entry.site).toBe(undefined);
+  });
+
   it('files an entry written after midnight under the day before, when her day starts at 4', async () => {
     clock = Date.UTC(2026, 11, 5, 1, 30);
     expect(await send('journal/save', { text: 'Late.' })).toMatchObject({ ok: true, entry: { day: '2026-12-04' } });

@@ -100,6 +100,8 @@ export const REQUESTS = {
   'journal/save': v.strictObject({
     text: v.pipe(v.string(), v.maxLength(MAX_JOURNAL_TEXT)),
     promptId: v.optional(ShortId),
+    /** The feed site she had open, if any. */
+    site: v.optional(ShortId),
   }),
   /** Extension page → background: her newest entries. */
   'journal/recent': v.strictObject({ limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50)) }),
