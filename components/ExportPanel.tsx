@@ -1,15 +1,34 @@
-/** "Your data": export everything as a JSON file. Presentational; the page supplies `onExport`. */
-import { useState } from 'preact/hooks';
+/**
+ * "Your data": export everything as a file, and delete everything (after a question that says
+ * what goes). Presentational; the page supplies `onExport` and `onDeleteAll`.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 
 export interface ExportPanelProps {
   /** Builds and saves the file; resolves to its name. */
   onExport: () => Promise<string>;
+  /** Deletes everything; resolves to whether it did. */
+  onDeleteAll?: () => Promise<boolean>;
 }
 
-export function ExportPanel({ onExport }: ExportPanelProps) {
+export function ExportPanel({ onExport, onDeleteAll }: ExportPanelProps) {
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
+  const [asking, setAsking] = useState(false);
+  const keepRef = useRef<HTMLButtonElement>(null);
+  const deleteRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (asking) keepRef.current?.focus();
+  }, [asking]);
+  const deleteAll = async () => {
+    setBusy(true);
+    const done = await (onDeleteAll?.() ?? Promise.resolve(false)).catch(() => false);
+    setBusy(false);
+    setAsking(false);
+    setStatus(t(done ? 'dashboardDeleted' : 'dashboardDeleteFailed'));
+    deleteRef.current?.focus();
+  };
   const run = async () => {
     setBusy(true);
     try {
@@ -28,6 +47,34 @@ export function ExportPanel({ onExport }: ExportPanelProps) {
       <button type="button" onClick={() => void run()} disabled={busy}>
         {t('dashboardExportButton')}
       </button>
+      {onDeleteAll ? (
+        <div class="delete-all">
+          {asking ? (
+            <fieldset>
+              <legend>{t('dashboardDeleteAsk')}</legend>
+              <p>{t('dashboardDeleteList')}</p>
+              <button type="button" class="danger" onClick={() => void deleteAll()} disabled={busy}>
+                {t('dashboardDeleteConfirm')}
+              </button>{' '}
+              <button
+                type="button"
+                ref={keepRef}
+                class="secondary"
+                onClick={() => {
+                  setAsking(false);
+                  requestAnimationFrame(() => deleteRef.current?.focus());
+                }}
+              >
+                {t('dashboardDeleteKeep')}
+              </button>
+            </fieldset>
+          ) : (
+            <button type="button" ref={deleteRef} class="secondary" onClick={() => setAsking(true)}>
+              {t('dashboardDeleteAll')}
+            </button>
+          )}
+        </div>
+      ) : null}
       <p role="status" class="status">
         {status}
       </p>

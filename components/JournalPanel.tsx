@@ -6,6 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { momentText, numberText } from '@/components/text/format';
+import { appliedText } from '@/components/text/reflection';
 import { t } from '@/utils/i18n';
 import { type FiledEntry, MAX_ENTRIES_PER_DAY, MAX_ENTRY_CHARS } from '@/utils/journal/entries';
 import { nextPrompt, type Prompt, promptById } from '@/utils/journal/prompts';
@@ -198,6 +199,8 @@ export function JournalPanel(props: JournalPanelProps) {
 }
 
 interface JournalEntriesProps {
+  /** The list's own heading ("Your last entries"); none where the page has one. */
+  heading?: string | null;
   entries: FiledEntry[] | undefined;
   unreadable: number;
   failed: boolean;
@@ -207,11 +210,12 @@ interface JournalEntriesProps {
 }
 
 /** Her entries, newest first, each readable, editable in place, and deletable after a question. */
-export function JournalEntries({ entries, unreadable, failed, edit, remove, onChange }: JournalEntriesProps) {
+export function JournalEntries({ heading, entries, unreadable, failed, edit, remove, onChange }: JournalEntriesProps) {
   const [status, setStatus] = useState('');
+  const title = heading === undefined ? t('journalRecentHeading') : heading;
   return (
     <div class="journal-entries">
-      <h3>{t('journalRecentHeading')}</h3>
+      {title ? <h3>{title}</h3> : null}
       {failed ? <p class="muted small">{t('journalLoadFailed')}</p> : null}
       {unreadable > 0 ? <p class="muted small">{t('journalEntriesUnreadable')}</p> : null}
       {entries && entries.length === 0 && !failed ? <p class="muted small">{t('journalNoEntries')}</p> : null}
@@ -292,6 +296,16 @@ function EntryItem({ entry, edit, remove, changed }: EntryItemProps) {
           {t('journalEntryPrompt', t(prompt.messageKey as Parameters<typeof t>[0]))}
         </p>
       ) : null}
+      {entry.feelings?.length ? (
+        <p class="muted small">
+          {t(
+            'journalEntryFeelings',
+            entry.feelings.map((feeling) => t(`feeling_${feeling}` as Parameters<typeof t>[0])).join(', '),
+          )}
+        </p>
+      ) : null}
+      {entry.fed ? <p class="muted small">{t('journalEntryFed', entry.fed)}</p> : null}
+      {entry.boundary ? <p class="muted small">{t('journalEntryBoundary', appliedText(entry.boundary))}</p> : null}
       {mode === 'edit' ? (
         <form onSubmit={saveEdit} class="journal-edit">
           <label for={boxId} class="visually-hidden">

@@ -82,3 +82,19 @@ export function fedPrefill(context: ReflectionContext): string {
   );
   return accounts ? `${context.site.name}: ${accounts}` : context.site.name;
 }
+
+/** A boundary set with a journal entry, in a few words ("Instagram, 10 minutes a day"). */
+export function appliedText(applied: AppliedBoundary): string {
+  switch (applied.kind) {
+    case 'site-limit':
+      return t('appliedSiteLimit', [siteName(applied.site), numberText(applied.minutes)]);
+    case 'daily-limit':
+      return t('appliedDailyLimit', numberText(applied.minutes));
+    case 'hide-accounts':
+      return t('appliedHidden', accountsText(applied.handles));
+    case 'feed-free-tonight':
+      return t('appliedRestOfDay', clockText(applied.until));
+    case 'feed-free-time':
+      return t('appliedWindow', [applied.start, applied.end]);
+  }
+}

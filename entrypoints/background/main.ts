@@ -5,7 +5,7 @@
  * handlers live in each feature's module (tracking, boundaries, nudges).
  */
 import type { browser } from 'wxt/browser';
-import { createRouter } from '@/utils/messaging/router';
+import { createRouter, type Handlers } from '@/utils/messaging/router';
 import { contentScriptMatches } from '@/utils/sites/registry';
 import { saveItem, watchItems } from '@/utils/storage/itemStore';
 import { LEGACY_KEPT_ASIDE_KEYS, reflectionRequest } from '@/utils/storage/items';
@@ -101,7 +101,7 @@ export function startBackground(api: typeof browser, options: BackgroundOptions 
   }
 
   // Whoever is in front now; events after this keep the timeline current.
-  const seeded = (async () => {
+  async function seedTimeline(): Promise<void> {
     try {
       const activeTabs = await api.tabs.query({ active: true });
       for (const tab of activeTabs) {
@@ -112,7 +112,24 @@ export function startBackground(api: typeof browser, options: BackgroundOptions 
     } catch {
       // Without the list of tabs, spans are trusted as reported until the next tab switch.
     }
-  })();
+  }
+  const seeded = seedTimeline();
+
+  /**
+   * "Delete all data": everything this extension keeps, in every storage area, goes; afterwards it
+   * is as after a fresh install (default settings, a fresh badge, the tab in front known again).
+   */
+  const dataHandlers: Pick<Handlers, 'data/deleteAll'> = {
+    'data/deleteAll': async (_data, sender) => {
+      if (!fromOwnPage(sender)) return { ok: false };
+      await ledger.deleteAll();
+      await Promise.all([api.storage.local.clear(), api.storage.sync.clear(), api.storage.session?.clear()]);
+      settings = readSettings();
+      await seedTimeline();
+      await updateBadgeAndRollover();
+      return { ok: true };
+    },
+  };
 
   const tracking = createTracking({
     ledger,
@@ -134,6 +151,7 @@ export function startBackground(api: typeof browser, options: BackgroundOptions 
         ...journal.handlers,
         ...reflection.handlers,
         ...checkIns.handlers,
+        ...dataHandlers,
       },
       api.runtime.id,
     ),

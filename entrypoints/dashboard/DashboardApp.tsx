@@ -1,20 +1,30 @@
 /** The dashboard (also the options page): the last 7 days and the data export. */
 import { useEffect, useState } from 'preact/hooks';
+import { AccountsPanel } from '@/components/AccountsPanel';
+import { BoundarySettingsForm } from '@/components/BoundarySettingsForm';
 import { ExportPanel } from '@/components/ExportPanel';
+import { JournalHistory } from '@/components/JournalHistory';
 import { numberText } from '@/components/text/format';
 import { WeekTable } from '@/components/WeekTable';
 import { t } from '@/utils/i18n';
+import { type FiledEntry, newestEntries } from '@/utils/journal/entries';
+import { sendMessage } from '@/utils/messaging/client';
+import type { AccountsState } from '@/utils/mute/accounts';
 import { getSite } from '@/utils/sites/registry';
 import { buildExport, exportFileName } from '@/utils/storage/exportData';
 import { loadItem } from '@/utils/storage/itemStore';
 import { accounts, postDetection } from '@/utils/storage/items';
 import { LedgerStore } from '@/utils/storage/ledgerStore';
-import { loadSettings } from '@/utils/storage/settingsStorage';
+import type { Settings } from '@/utils/storage/settings';
+import { loadSettings, saveSettings } from '@/utils/storage/settingsStorage';
 import { type DayKey, parseDayKey, recentDayKeys } from '@/utils/time/day';
 
 const siteName = (id: string) => getSite(id)?.name ?? id;
 
 export interface DashboardData {
+  /** Her settings (for the boundary editor) and her decisions about accounts. */
+  settings?: Settings;
+  accounts?: AccountsState | null;
   /** The last 7 days, oldest first. */
   days: DayKey[];
   /** Active ms per site for each of them that has any. */
@@ -29,10 +39,11 @@ export interface DashboardData {
 export async function loadDashboard(ledger = new LedgerStore(), now = Date.now()): Promise<DashboardData> {
   const { settings } = await loadSettings();
   const days = recentDayKeys(now, 7, settings.tracking.dayStartHour);
-  const [range, keptAside, detection] = await Promise.all([
+  const [range, keptAside, detection, accountsRead] = await Promise.all([
     ledger.readRange('day', days[0] as DayKey, days[days.length - 1] as DayKey),
     ledger.keptAsideCount(),
     loadItem(postDetection),
+    loadItem(accounts),
   ]);
   const totals = new Map([...range.records].map(([day, record]) => [day, record.ms]));
   return {
@@ -40,6 +51,8 @@ export async function loadDashboard(ledger = new LedgerStore(), now = Date.now()
     totals,
     unreadable: keptAside + range.unreadable.length,
     detectionStale: Object.keys(detection.value).filter((id) => getSite(id)),
+    settings,
+    accounts: accountsRead.value,
   };
 }
 
@@ -65,11 +78,21 @@ export function saveJsonFile(name: string, data: unknown, doc: Document = docume
 }
 
 export async function exportAll(ledger = new LedgerStore(), now = new Date()): Promise<string> {
-  const [snapshot, accountsRead] = await Promise.all([ledger.snapshot(), loadItem(accounts)]);
-  const file = buildExport(snapshot, now, accountsRead.value);
+  const [snapshot, accountsRead, settingsRead] = await Promise.all([
+    ledger.snapshot(),
+    loadItem(accounts),
+    loadSettings(),
+  ]);
+  const file = buildExport(snapshot, now, accountsRead.value, settingsRead.problem ? null : settingsRead.settings);
   const name = exportFileName(now);
   saveJsonFile(name, file);
   return name;
+}
+
+/** Her whole journal, newest first (the ledger is read here; changes go through the background). */
+export async function loadJournal(ledger = new LedgerStore()): Promise<{ entries: FiledEntry[]; unreadable: number }> {
+  const { records, unreadable } = await ledger.readRange('journal', '0000-01-01', '9999-12-31');
+  return { entries: newestEntries(records.values(), Number.POSITIVE_INFINITY), unreadable: unreadable.length };
 }
 
 /** One loader for the page's life: a fresh default on every render would read again after each. */
@@ -107,7 +130,46 @@ export function DashboardApp({ load = loadNow }: { load?: () => Promise<Dashboar
         {data && !hasAnyTime && <p class="muted">{t('dashboardNoData')}</p>}
         {data && hasAnyTime && <WeekTable days={week} siteName={siteName} caption={t('dashboardLast7Days')} />}
       </section>
-      <ExportPanel onExport={() => exportAll()} />
+      {data?.settings ? (
+        <div class="card">
+          <BoundarySettingsForm
+            settings={data.settings}
+            onSave={async (settings) => {
+              await saveSettings(settings);
+              setData((current) => (current ? { ...current, settings } : current));
+            }}
+          />
+        </div>
+      ) : null}
+      {data ? (
+        <AccountsPanel
+          accounts={data.accounts ?? null}
+          siteName={siteName}
+          act={async (site, handle, action) => {
+            const reply = await sendMessage('accounts/act', { site, handle, action });
+            if (!reply?.ok) throw new Error('accounts/act was not carried out');
+            return reply.accounts;
+          }}
+          saveWords={async (words) => {
+            const reply = await sendMessage('accounts/triggerWords', { words });
+            if (!reply?.ok) throw new Error('accounts/triggerWords was not carried out');
+            return reply.accounts;
+          }}
+        />
+      ) : null}
+      <JournalHistory
+        load={() => loadJournal()}
+        edit={(entry, text) => sendMessage('journal/edit', { day: entry.day, id: entry.id, text })}
+        remove={async (entry) => (await sendMessage('journal/delete', { day: entry.day, id: entry.id }))?.ok === true}
+      />
+      <ExportPanel
+        onExport={() => exportAll()}
+        onDeleteAll={async () => {
+          const done = (await sendMessage('data/deleteAll', {}))?.ok === true;
+          if (done) void load().then(setData, console.error);
+          return done;
+        }}
+      />
     </main>
   );
 }

@@ -1,5 +1,7 @@
 import { render } from 'preact';
 import '@/components/theme.css';
+import '@/components/forms.css';
+import '@/components/journal.css';
 import './style.css';
 import { DashboardApp } from './DashboardApp';
 

@@ -3,6 +3,7 @@
  * lists it and empties the place to write, and the entry is in the export.
  */
 import { expect, test } from '@playwright/test';
+import { DEFAULT_SETTINGS } from '../../utils/storage/settings';
 import { ExtensionSession } from './helpers/extension';
 
 let session: ExtensionSession;
@@ -49,4 +50,22 @@ test('a draft survives closing the popup; saving lists it and puts it in the exp
   expect(exported.journal).toEqual([
     expect.objectContaining({ text: 'We built a blanket fort and nobody filmed it.', promptId: expect.any(String) }),
   ]);
+});
+
+test('Delete all data leaves nothing: the next export is empty and the settings are the defaults', async () => {
+  const before = await session.exportData();
+  expect(before.journal.length).toBeGreaterThan(0);
+  const page = await session.context.newPage();
+  await page.goto(`chrome-extension://${session.extensionId}/dashboard.html`);
+  await page.getByRole('button', { name: 'Delete all data' }).click();
+  await expect(page.getByRole('button', { name: 'Keep my data' })).toBeFocused();
+  await page.getByRole('button', { name: 'Delete everything' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Everything is deleted.' })).toBeVisible();
+  await page.close();
+  const after = await session.exportData();
+  expect(after.journal).toEqual([]);
+  expect(after.activeTime).toEqual([]);
+  expect(after.accounts).toEqual([]);
+  expect(after.settings).toEqual(DEFAULT_SETTINGS);
+  expect(await session.localItem('journalDraft')).toBeUndefined();
 });

@@ -140,3 +140,25 @@ describe('journal entries', () => {
     ]);
   });
 });
+
+describe('delete all data', () => {
+  it('empties the ledger and every storage area, as after a fresh install; only from the extension’s pages', async () => {
+    await send('journal/save', { text: 'Mine.' });
+    await fakeBrowser.storage.sync.set({ settings: { schemaVersion: 2 } });
+    await fakeBrowser.storage.local.set({
+      accounts: { schemaVersion: 1, accounts: [], triggerWords: ['x'] },
+      checkInsOff: true,
+    });
+    await fakeBrowser.storage.session.set({ reflectionRequest: { site: 'instagram', at: NOW } });
+    expect(await send('data/deleteAll', {}, instagram)).toEqual({ ok: false });
+    expect((await ledger.snapshot()).journal).toHaveLength(1);
+    expect(await send('data/deleteAll', {})).toEqual({ ok: true });
+    const snapshot = await ledger.snapshot();
+    expect([snapshot.journal, snapshot.days, snapshot.unreadable]).toEqual([[], [], []]);
+    expect(await fakeBrowser.storage.sync.get(null)).toEqual({});
+    expect(await fakeBrowser.storage.session.get(['reflectionRequest'])).toEqual({});
+    const local = await fakeBrowser.storage.local.get(null);
+    expect(local.accounts).toBeUndefined();
+    expect(local.checkInsOff).toBeUndefined();
+  });
+});

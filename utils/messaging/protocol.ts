@@ -138,6 +138,8 @@ export const REQUESTS = {
   'checkin/dismiss': v.strictObject({ day: ShortId, sessionId: ShortId }),
   /** Extension page → background: "Don't ask me this" (or ask again). */
   'checkin/off': v.strictObject({ off: v.boolean() }),
+  /** Dashboard → background: delete everything this extension keeps. */
+  'data/deleteAll': Empty,
 } as const;
 
 /** Why a journal entry was not saved (the page says it in words; her text stays where it was). */
@@ -191,6 +193,7 @@ export interface Replies {
   'checkin/answer': { ok: boolean };
   'checkin/dismiss': { ok: boolean };
   'checkin/off': { ok: boolean };
+  'data/deleteAll': { ok: boolean };
 }
 
 export type MessageType = keyof typeof REQUESTS & keyof Replies;

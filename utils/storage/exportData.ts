@@ -5,6 +5,7 @@
 import type { AppliedBoundary } from '../journal/entries';
 import type { AccountsState } from '../mute/accounts';
 import type { LedgerSnapshot } from './ledgerStore';
+import type { Settings } from './settings';
 
 export const EXPORT_FORMAT = 'outside-the-frame';
 export const EXPORT_SCHEMA_VERSION = 1;
@@ -13,6 +14,8 @@ export interface ExportFile {
   format: typeof EXPORT_FORMAT;
   schemaVersion: number;
   exportedAt: string;
+  /** Her settings as in force (boundaries, reminders, idle time, day start), or null if unknown. */
+  settings: Settings | null;
   activeTime: { day: string; site: string; seconds: number }[];
   sessions: { site: string; day: string; start: string; end: string; activeSeconds: number }[];
   nudges: {
@@ -98,11 +101,13 @@ export function buildExport(
   snapshot: LedgerSnapshot,
   exportedAt: Date,
   accounts: AccountsState | null = null,
+  settings: Settings | null = null,
 ): ExportFile {
   return {
     format: EXPORT_FORMAT,
     schemaVersion: EXPORT_SCHEMA_VERSION,
     exportedAt: exportedAt.toISOString(),
+    settings: settings ? structuredClone(settings) : null,
     activeTime: snapshot.days.flatMap((record) =>
       Object.entries(record.ms)
         .sort(([a], [b]) => a.localeCompare(b))

@@ -53,6 +53,7 @@ const VALID: { [K in MessageType]: unknown } = {
   'checkin/dismiss': { day: '2026-12-04', sessionId: 'instagram-1' },
   'checkin/off': { off: true },
   'posts/reflect': {},
+  'data/deleteAll': {},
 };
 
 const report = (data: unknown) => ({ type: 'activity/report', data });

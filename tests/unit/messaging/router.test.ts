@@ -46,6 +46,7 @@ function setUp(overrides: Partial<Handlers> = {}) {
     'checkin/dismiss': vi.fn(async () => ({ ok: false })),
     'checkin/off': vi.fn(async () => ({ ok: false })),
     'posts/reflect': vi.fn(async () => ({ ok: false })),
+    'data/deleteAll': vi.fn(async () => ({ ok: false })),
     ...overrides,
   } satisfies Handlers;
   const log = vi.fn();

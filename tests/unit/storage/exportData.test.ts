@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyAccountAction, emptyAccounts, withTriggerWords } from '@/utils/mute/accounts';
 import { buildExport } from '@/utils/storage/exportData';
 import type { LedgerSnapshot } from '@/utils/storage/ledgerStore';
+import { DEFAULT_SETTINGS } from '@/utils/storage/settings';
 
 const NOW = Date.UTC(2026, 10, 22, 15, 0);
 const empty: LedgerSnapshot = {
@@ -71,6 +72,17 @@ describe('buildExport: accounts', () => {
       },
     ]);
     expect(file.triggerWords).toEqual(['glow up']);
+  });
+});
+
+describe('buildExport: settings', () => {
+  it('carries her settings as in force, a copy, or null when they are not known', () => {
+    const settings = structuredClone(DEFAULT_SETTINGS);
+    settings.boundaries.dailyLimitMinutes = 30;
+    const file = buildExport(empty, new Date(NOW), null, settings);
+    expect(file.settings).toEqual(settings);
+    expect(file.settings).not.toBe(settings);
+    expect(buildExport(empty, new Date(NOW)).settings).toBeNull();
   });
 });
 

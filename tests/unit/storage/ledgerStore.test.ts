@@ -109,6 +109,7 @@ describe('LedgerStore', () => {
       format: 'outside-the-frame',
       schemaVersion: 1,
       exportedAt: '2026-11-22T15:00:00.000Z',
+      settings: null,
       activeTime: [{ day: TODAY, site: 'instagram', seconds: 61.3 }],
       sessions: [
         {
