@@ -2,6 +2,7 @@
  * "Your data": export everything as a file, and delete everything (after a question that says
  * what goes). Presentational; the page supplies `onExport` and `onDeleteAll`.
  */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 
@@ -10,9 +11,11 @@ export interface ExportPanelProps {
   onExport: () => Promise<string>;
   /** Deletes everything; resolves to whether it did. */
   onDeleteAll?: () => Promise<boolean>;
+  /** More ways to handle her data (import), between export and delete. */
+  children?: ComponentChildren;
 }
 
-export function ExportPanel({ onExport, onDeleteAll }: ExportPanelProps) {
+export function ExportPanel({ onExport, onDeleteAll, children }: ExportPanelProps) {
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
   const [asking, setAsking] = useState(false);
@@ -47,6 +50,7 @@ export function ExportPanel({ onExport, onDeleteAll }: ExportPanelProps) {
       <button type="button" onClick={() => void run()} disabled={busy}>
         {t('dashboardExportButton')}
       </button>
+      {children}
       {onDeleteAll ? (
         <div class="delete-all">
           {asking ? (

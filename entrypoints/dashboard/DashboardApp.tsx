@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { AccountsPanel } from '@/components/AccountsPanel';
 import { BoundarySettingsForm } from '@/components/BoundarySettingsForm';
 import { ExportPanel } from '@/components/ExportPanel';
+import { ImportPanel } from '@/components/ImportPanel';
 import { JournalHistory } from '@/components/JournalHistory';
 import { numberText } from '@/components/text/format';
 import { WeekTable } from '@/components/WeekTable';
@@ -12,6 +13,7 @@ import { sendMessage } from '@/utils/messaging/client';
 import type { AccountsState } from '@/utils/mute/accounts';
 import { getSite } from '@/utils/sites/registry';
 import { buildExport, exportFileName } from '@/utils/storage/exportData';
+import { readImport } from '@/utils/storage/importData';
 import { loadItem } from '@/utils/storage/itemStore';
 import { accounts, postDetection } from '@/utils/storage/items';
 import { LedgerStore } from '@/utils/storage/ledgerStore';
@@ -169,7 +171,13 @@ export function DashboardApp({ load = loadNow }: { load?: () => Promise<Dashboar
           if (done) void load().then(setData, console.error);
           return done;
         }}
-      />
+      >
+        <ImportPanel
+          read={(text) => readImport(text, data?.settings?.tracking.dayStartHour)}
+          apply={(text, mode) => sendMessage('data/import', { text, mode })}
+          onImported={() => location.reload()}
+        />
+      </ExportPanel>
     </main>
   );
 }

@@ -18,6 +18,7 @@ import { DisplayName, Handle, MAX_SIGHTINGS_PER_REPORT, SightingSchema } from '.
 import { MAX_TEXT_LENGTH, MAX_TEXTS_PER_REQUEST } from '../mute/limits';
 import { NUDGE_OUTCOMES } from '../nudges/rotation';
 import type { NudgeBlockReason } from '../nudges/scheduler';
+import { type ImportProblem, type ImportSummary, MAX_IMPORT_BYTES } from '../storage/importData';
 
 import { MAX_SPANS_PER_REPORT } from './wire';
 
@@ -140,6 +141,11 @@ export const REQUESTS = {
   'checkin/off': v.strictObject({ off: v.boolean() }),
   /** Dashboard → background: delete everything this extension keeps. */
   'data/deleteAll': Empty,
+  /** Dashboard → background: import an export file (read again there), merged with hers or replacing it. */
+  'data/import': v.strictObject({
+    text: v.pipe(v.string(), v.maxLength(MAX_IMPORT_BYTES + 1)),
+    mode: v.picklist(['merge', 'replace']),
+  }),
 } as const;
 
 /** Why a journal entry was not saved (the page says it in words; her text stays where it was). */
@@ -194,6 +200,9 @@ export interface Replies {
   'checkin/dismiss': { ok: boolean };
   'checkin/off': { ok: boolean };
   'data/deleteAll': { ok: boolean };
+  'data/import':
+    | { ok: true; summary: ImportSummary }
+    | { ok: false; problem: ImportProblem | { code: 'not-here' } | { code: 'failed' } };
 }
 
 export type MessageType = keyof typeof REQUESTS & keyof Replies;

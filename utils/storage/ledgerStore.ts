@@ -348,6 +348,41 @@ export class LedgerStore {
     });
   }
 
+  /**
+   * Write many records, merging each with what is stored under its key (`merge(key, stored,
+   * incoming)`), in one transaction: all or nothing. Incoming records must be registered kinds
+   * under their own keys (as `importRecords` checks); a stored record that can't be read is kept
+   * aside first and the incoming one written.
+   */
+  async mergeRecords(
+    entries: readonly (readonly [key: string, value: unknown])[],
+    merge: (key: string, stored: unknown, incoming: unknown) => unknown,
+  ): Promise<void> {
+    const problems: LedgerImportError['problems'] = [];
+    const incoming = new Map<string, unknown>();
+    for (const [key, value] of entries) {
+      const read = readLedgerRecord(key, value);
+      if (read.ok) incoming.set(key, read.value);
+      else problems.push({ key, problem: read.problem });
+    }
+    if (problems.length > 0) throw new LedgerImportError(problems);
+    const keys = [...incoming.keys()];
+    const stored = await this.getMany(keys);
+    const writes: Writes = new Map();
+    const now = Date.now();
+    keys.forEach((key, index) => {
+      const raw = stored[index];
+      const value = incoming.get(key);
+      const read = raw === undefined ? undefined : readLedgerRecord(key, raw);
+      if (read?.ok) writes.set(key, merge(key, read.value, value));
+      else {
+        if (read) writes.set(...keptAsideEntry(key, raw, read.problem, now));
+        writes.set(key, value);
+      }
+    });
+    await this.putMany(writes);
+  }
+
   /** Everything stored, read for the export; unreadable records are listed, not hidden. */
   async snapshot(): Promise<LedgerSnapshot> {
     const [keys, values] = await this.store('readonly', (store) =>

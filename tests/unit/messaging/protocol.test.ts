@@ -54,6 +54,7 @@ const VALID: { [K in MessageType]: unknown } = {
   'checkin/off': { off: true },
   'posts/reflect': {},
   'data/deleteAll': {},
+  'data/import': { text: '{}', mode: 'merge' },
 };
 
 const report = (data: unknown) => ({ type: 'activity/report', data });

@@ -47,6 +47,7 @@ function setUp(overrides: Partial<Handlers> = {}) {
     'checkin/off': vi.fn(async () => ({ ok: false })),
     'posts/reflect': vi.fn(async () => ({ ok: false })),
     'data/deleteAll': vi.fn(async () => ({ ok: false })),
+    'data/import': vi.fn(async () => ({ ok: false as const, problem: { code: 'not-json' as const } })),
     ...overrides,
   } satisfies Handlers;
   const log = vi.fn();
