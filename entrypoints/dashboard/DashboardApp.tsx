@@ -4,18 +4,20 @@ import { AccountsPanel } from '@/components/AccountsPanel';
 import { BoundarySettingsForm } from '@/components/BoundarySettingsForm';
 import { ExportPanel } from '@/components/ExportPanel';
 import { ImportPanel } from '@/components/ImportPanel';
+import { InsightsCard } from '@/components/InsightsCard';
 import { JournalHistory } from '@/components/JournalHistory';
 import { numberText } from '@/components/text/format';
 import { WeekTable } from '@/components/WeekTable';
 import { t } from '@/utils/i18n';
+import { type Insight, insightsFor } from '@/utils/insights/insights';
 import { type FiledEntry, newestEntries } from '@/utils/journal/entries';
 import { sendMessage } from '@/utils/messaging/client';
 import type { AccountsState } from '@/utils/mute/accounts';
 import { getSite } from '@/utils/sites/registry';
 import { buildExport, exportFileName } from '@/utils/storage/exportData';
 import { readImport } from '@/utils/storage/importData';
-import { loadItem } from '@/utils/storage/itemStore';
-import { accounts, postDetection } from '@/utils/storage/items';
+import { loadItem, saveItem } from '@/utils/storage/itemStore';
+import { accounts, hiddenInsights, postDetection } from '@/utils/storage/items';
 import { LedgerStore } from '@/utils/storage/ledgerStore';
 import type { Settings } from '@/utils/storage/settings';
 import { loadSettings, saveSettings } from '@/utils/storage/settingsStorage';
@@ -24,6 +26,8 @@ import { type DayKey, parseDayKey, recentDayKeys } from '@/utils/time/day';
 const siteName = (id: string) => getSite(id)?.name ?? id;
 
 export interface DashboardData {
+  /** What the last weeks say, minus the insights she hid. */
+  insights?: Insight[];
   /** Her settings (for the boundary editor) and her decisions about accounts. */
   settings?: Settings;
   accounts?: AccountsState | null;
@@ -41,11 +45,17 @@ export interface DashboardData {
 export async function loadDashboard(ledger = new LedgerStore(), now = Date.now()): Promise<DashboardData> {
   const { settings } = await loadSettings();
   const days = recentDayKeys(now, 7, settings.tracking.dayStartHour);
-  const [range, keptAside, detection, accountsRead] = await Promise.all([
+  const month = recentDayKeys(now, 30, settings.tracking.dayStartHour);
+  const [from, to] = [month[0] as DayKey, month[month.length - 1] as DayKey];
+  const [range, keptAside, detection, accountsRead, monthTotals, checkIns, exposure, hidden] = await Promise.all([
     ledger.readRange('day', days[0] as DayKey, days[days.length - 1] as DayKey),
     ledger.keptAsideCount(),
     loadItem(postDetection),
     loadItem(accounts),
+    ledger.readRange('day', from, to),
+    ledger.readRange('checkIns', from, to),
+    ledger.readRange('exposure', from, to),
+    loadItem(hiddenInsights),
   ]);
   const totals = new Map([...range.records].map(([day, record]) => [day, record.ms]));
   return {
@@ -55,6 +65,16 @@ export async function loadDashboard(ledger = new LedgerStore(), now = Date.now()
     detectionStale: Object.keys(detection.value).filter((id) => getSite(id)),
     settings,
     accounts: accountsRead.value,
+    insights: insightsFor(
+      {
+        now,
+        dayStartHour: settings.tracking.dayStartHour,
+        totals: new Map([...monthTotals.records].map(([day, record]) => [day, record.ms])),
+        checkIns: [...checkIns.records.values()].flatMap((record) => record.checkIns),
+        exposure: [...exposure.records.values()],
+      },
+      new Set(hidden.value),
+    ),
   };
 }
 
@@ -132,6 +152,18 @@ export function DashboardApp({ load = loadNow }: { load?: () => Promise<Dashboar
         {data && !hasAnyTime && <p class="muted">{t('dashboardNoData')}</p>}
         {data && hasAnyTime && <WeekTable days={week} siteName={siteName} caption={t('dashboardLast7Days')} />}
       </section>
+      {data?.insights ? (
+        <InsightsCard
+          insights={data.insights}
+          hide={async (id) => {
+            const current = (await loadItem(hiddenInsights)).value;
+            await saveItem(hiddenInsights, [...new Set([...current, id])]);
+          }}
+          hideAccounts={async (handles) => {
+            for (const { site, handle } of handles) await sendMessage('accounts/act', { site, handle, action: 'hide' });
+          }}
+        />
+      ) : null}
       {data?.settings ? (
         <div class="card">
           <BoundarySettingsForm

@@ -171,6 +171,14 @@ export const reflectionRequest = /* @__PURE__ */ plainItem<{ site: string; at: n
   () => null,
 );
 
+/** The dashboard's insights she chose to hide (by id). */
+export const hiddenInsights = /* @__PURE__ */ plainItem<string[]>(
+  'local',
+  'hiddenInsights',
+  v.pipe(v.array(v.pipe(v.string(), v.maxLength(60))), v.maxLength(50)),
+  () => [],
+);
+
 /** She said "Don't ask me this" to the check-in after long sessions. */
 export const checkInsOff = /* @__PURE__ */ plainItem<boolean>('local', 'checkInsOff', v.boolean(), () => false);
 
@@ -216,6 +224,7 @@ export const ALL_ITEMS: readonly StoredItem<unknown>[] = [
   journalPrompt,
   checkInsOff,
   reflectionRequest,
+  hiddenInsights,
 ];
 
 /** A stored item as read: its value (the fallback when absent or unreadable), and why it was unreadable. */

@@ -6,6 +6,7 @@ import {
   accounts,
   boundaryDay,
   checkInsOff,
+  hiddenInsights,
   journalDraft,
   journalPrompt,
   LEGACY_KEPT_ASIDE_KEYS,
@@ -84,6 +85,7 @@ const CASES: [StoredItem<unknown>, unknown, unknown, unknown, RecordProblem][] =
   [journalPrompt, { day: DAY, id: 'thank_you_note' }, null, { day: DAY }, { code: 'invalid', path: 'id' }],
   [checkInsOff, true, false, 'yes', { code: 'invalid', path: '' }],
   [reflectionRequest, { site: 'instagram', at: AT }, null, { site: 'instagram' }, { code: 'invalid', path: 'at' }],
+  [hiddenInsights, ['week-change'], [], 'week-change', { code: 'invalid', path: '' }],
 ];
 
 describe('stored items', () => {
