@@ -1,5 +1,4 @@
 /** The check-in with its answers carried out by the background: what the popup, the boundary screen and the feed card show. */
-import type { CheckInQuestion } from '@/utils/checkins/checkIns';
 import { sendMessage } from '@/utils/messaging/client';
 import { CheckInCard, type CheckInCardProps } from './CheckInCard';
 

@@ -1,11 +1,7 @@
 /** The dashboard (also the options page): the last 7 days and the data export. */
 import { useEffect, useState } from 'preact/hooks';
-import { AccountsPanel } from '@/components/AccountsPanel';
-import { BoundarySettingsForm } from '@/components/BoundarySettingsForm';
-import { ExportPanel } from '@/components/ExportPanel';
-import { ImportPanel } from '@/components/ImportPanel';
 import { InsightsCard } from '@/components/InsightsCard';
-import { JournalHistory } from '@/components/JournalHistory';
+import { type ChartDay, MinutesChart } from '@/components/MinutesChart';
 import { numberText } from '@/components/text/format';
 import { WeekTable } from '@/components/WeekTable';
 import { t } from '@/utils/i18n';
@@ -15,19 +11,19 @@ import { sendMessage } from '@/utils/messaging/client';
 import type { AccountsState } from '@/utils/mute/accounts';
 import { getSite } from '@/utils/sites/registry';
 import { buildExport, exportFileName } from '@/utils/storage/exportData';
-import { readImport } from '@/utils/storage/importData';
 import { loadItem, saveItem } from '@/utils/storage/itemStore';
 import { accounts, hiddenInsights, postDetection } from '@/utils/storage/items';
 import { LedgerStore } from '@/utils/storage/ledgerStore';
 import type { Settings } from '@/utils/storage/settings';
-import { loadSettings, saveSettings } from '@/utils/storage/settingsStorage';
+import { loadSettings } from '@/utils/storage/settingsStorage';
 import { type DayKey, parseDayKey, recentDayKeys } from '@/utils/time/day';
+import type { ManageSections as ManageSectionsType } from './ManageSections';
 
-const siteName = (id: string) => getSite(id)?.name ?? id;
+export const siteName = (id: string) => getSite(id)?.name ?? id;
 
 export interface DashboardData {
-  /** What the last weeks say, minus the insights she hid. */
-  insights?: Insight[];
+  /** The last 90 days' minutes per site, oldest first, for the chart. */
+  chart?: ChartDay[];
   /** Her settings (for the boundary editor) and her decisions about accounts. */
   settings?: Settings;
   accounts?: AccountsState | null;
@@ -41,50 +37,67 @@ export interface DashboardData {
   detectionStale?: string[];
 }
 
-/** The last 7 days by key range (never the whole database), and how much is kept aside. */
+/**
+ * The last 90 days by one key range (never the whole database; the week's table is its last 7),
+ * and how much is kept aside: all the first chart needs. Insights are read after it is drawn.
+ */
 export async function loadDashboard(ledger = new LedgerStore(), now = Date.now()): Promise<DashboardData> {
   const { settings } = await loadSettings();
-  const days = recentDayKeys(now, 7, settings.tracking.dayStartHour);
-  const month = recentDayKeys(now, 30, settings.tracking.dayStartHour);
-  const [from, to] = [month[0] as DayKey, month[month.length - 1] as DayKey];
-  const [range, keptAside, detection, accountsRead, monthTotals, checkIns, exposure, hidden] = await Promise.all([
-    ledger.readRange('day', days[0] as DayKey, days[days.length - 1] as DayKey),
+  const chartDays = recentDayKeys(now, 90, settings.tracking.dayStartHour);
+  const days = chartDays.slice(-7);
+  const [quarter, keptAside, detection, accountsRead] = await Promise.all([
+    ledger.readRange('day', chartDays[0] as DayKey, chartDays[chartDays.length - 1] as DayKey),
     ledger.keptAsideCount(),
     loadItem(postDetection),
     loadItem(accounts),
-    ledger.readRange('day', from, to),
+  ]);
+  const week = new Set(days);
+  const totals = new Map(
+    [...quarter.records].filter(([day]) => week.has(day)).map(([day, record]) => [day, record.ms]),
+  );
+  return {
+    days,
+    totals,
+    unreadable: keptAside + quarter.unreadable.length,
+    detectionStale: Object.keys(detection.value).filter((id) => getSite(id)),
+    settings,
+    accounts: accountsRead.value,
+    chart: chartDays.map((day) => ({ day, label: dayLabel(day), totals: quarter.records.get(day)?.ms ?? {} })),
+  };
+}
+
+/** What the last weeks say (the month's check-ins and exposure, and the chart's totals), minus the hidden. */
+export async function loadInsights(
+  data: DashboardData,
+  ledger = new LedgerStore(),
+  now = Date.now(),
+): Promise<Insight[]> {
+  const hour = data.settings?.tracking.dayStartHour ?? 4;
+  const month = recentDayKeys(now, 30, hour);
+  const [from, to] = [month[0] as DayKey, month[month.length - 1] as DayKey];
+  const [checkIns, exposure, hidden] = await Promise.all([
     ledger.readRange('checkIns', from, to),
     ledger.readRange('exposure', from, to),
     loadItem(hiddenInsights),
   ]);
-  const totals = new Map([...range.records].map(([day, record]) => [day, record.ms]));
-  return {
-    days,
-    totals,
-    unreadable: keptAside + range.unreadable.length,
-    detectionStale: Object.keys(detection.value).filter((id) => getSite(id)),
-    settings,
-    accounts: accountsRead.value,
-    insights: insightsFor(
-      {
-        now,
-        dayStartHour: settings.tracking.dayStartHour,
-        totals: new Map([...monthTotals.records].map(([day, record]) => [day, record.ms])),
-        checkIns: [...checkIns.records.values()].flatMap((record) => record.checkIns),
-        exposure: [...exposure.records.values()],
-      },
-      new Set(hidden.value),
-    ),
-  };
+  return insightsFor(
+    {
+      now,
+      dayStartHour: hour,
+      totals: new Map((data.chart ?? []).map((day) => [day.day, day.totals])),
+      checkIns: [...checkIns.records.values()].flatMap((record) => record.checkIns),
+      exposure: [...exposure.records.values()],
+    },
+    new Set(hidden.value),
+  );
 }
 
+/** One formatter for every day label (making one per call costs about a millisecond each). */
+let dayFormat: Intl.DateTimeFormat | undefined;
 function dayLabel(day: string): string {
   const [year, month, date] = parseDayKey(day);
-  return new Date(year, month - 1, date, 12).toLocaleDateString(undefined, {
-    weekday: 'short',
-    month: 'short',
-    day: 'numeric',
-  });
+  dayFormat ??= new Intl.DateTimeFormat(undefined, { weekday: 'short', month: 'short', day: 'numeric' });
+  return dayFormat.format(new Date(year, month - 1, date, 12));
 }
 
 export function saveJsonFile(name: string, data: unknown, doc: Document = document): void {
@@ -123,6 +136,21 @@ const loadNow = () => loadDashboard();
 export function DashboardApp({ load = loadNow }: { load?: () => Promise<DashboardData> }) {
   const [data, setData] = useState<DashboardData | undefined>();
   const [failed, setFailed] = useState(false);
+  const [Manage, setManage] = useState<typeof ManageSectionsType | undefined>();
+  const [insights, setInsights] = useState<Insight[] | undefined>();
+  useEffect(() => {
+    if (data) void loadInsights(data).then(setInsights, console.error);
+  }, [data?.chart]);
+  // Loaded once the first chart is on screen, so it doesn't compete with it.
+  const wantsManage = data !== undefined || failed;
+  useEffect(() => {
+    if (!wantsManage) return;
+    const timer = setTimeout(
+      () => void import('./ManageSections').then((module) => setManage(() => module.ManageSections), console.error),
+      0,
+    );
+    return () => clearTimeout(timer);
+  }, [wantsManage]);
   useEffect(() => {
     load().then(setData, (error: unknown) => {
       console.error(error);
@@ -150,11 +178,21 @@ export function DashboardApp({ load = loadNow }: { load?: () => Promise<Dashboar
       <section aria-labelledby="week-heading" class="card">
         <h2 id="week-heading">{t('dashboardLast7Days')}</h2>
         {data && !hasAnyTime && <p class="muted">{t('dashboardNoData')}</p>}
-        {data && hasAnyTime && <WeekTable days={week} siteName={siteName} caption={t('dashboardLast7Days')} />}
+        {data && hasAnyTime ? (
+          data.chart ? (
+            <MinutesChart
+              days={data.chart}
+              siteName={siteName}
+              dailyLimitMinutes={data.settings?.boundaries.dailyLimitMinutes ?? null}
+            />
+          ) : (
+            <WeekTable days={week} siteName={siteName} caption={t('dashboardLast7Days')} />
+          )
+        ) : null}
       </section>
-      {data?.insights ? (
+      {insights ? (
         <InsightsCard
-          insights={data.insights}
+          insights={insights}
           hide={async (id) => {
             const current = (await loadItem(hiddenInsights)).value;
             await saveItem(hiddenInsights, [...new Set([...current, id])]);
@@ -164,52 +202,8 @@ export function DashboardApp({ load = loadNow }: { load?: () => Promise<Dashboar
           }}
         />
       ) : null}
-      {data?.settings ? (
-        <div class="card">
-          <BoundarySettingsForm
-            settings={data.settings}
-            onSave={async (settings) => {
-              await saveSettings(settings);
-              setData((current) => (current ? { ...current, settings } : current));
-            }}
-          />
-        </div>
-      ) : null}
-      {data ? (
-        <AccountsPanel
-          accounts={data.accounts ?? null}
-          siteName={siteName}
-          act={async (site, handle, action) => {
-            const reply = await sendMessage('accounts/act', { site, handle, action });
-            if (!reply?.ok) throw new Error('accounts/act was not carried out');
-            return reply.accounts;
-          }}
-          saveWords={async (words) => {
-            const reply = await sendMessage('accounts/triggerWords', { words });
-            if (!reply?.ok) throw new Error('accounts/triggerWords was not carried out');
-            return reply.accounts;
-          }}
-        />
-      ) : null}
-      <JournalHistory
-        load={() => loadJournal()}
-        edit={(entry, text) => sendMessage('journal/edit', { day: entry.day, id: entry.id, text })}
-        remove={async (entry) => (await sendMessage('journal/delete', { day: entry.day, id: entry.id }))?.ok === true}
-      />
-      <ExportPanel
-        onExport={() => exportAll()}
-        onDeleteAll={async () => {
-          const done = (await sendMessage('data/deleteAll', {}))?.ok === true;
-          if (done) void load().then(setData, console.error);
-          return done;
-        }}
-      >
-        <ImportPanel
-          read={(text) => readImport(text, data?.settings?.tracking.dayStartHour)}
-          apply={(text, mode) => sendMessage('data/import', { text, mode })}
-          onImported={() => location.reload()}
-        />
-      </ExportPanel>
+      {/* Managing her boundaries, accounts, journal and data: loaded after the first chart. */}
+      {Manage ? <Manage data={data} setData={setData} reload={() => void load().then(setData, console.error)} /> : null}
     </main>
   );
 }

@@ -23,6 +23,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { constants, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { measurePageCost, postFeatureState } from './pageCost.mjs';
 import { contentScriptSizes, printContentScriptSizes } from './size.mjs';
@@ -244,6 +245,10 @@ async function main() {
     await pageCostSection();
     return;
   }
+  if (ONLY === 'dashboard') {
+    await dashboardSection();
+    return;
+  }
   console.log(
     `Busy feed bench: ${RUNS} run(s) each, ${STEPS} wheel steps of ${WHEEL_PX}px every ~${STEP_PAUSE_MS} ms, ` +
       `profiler sampling every ${SAMPLING_INTERVAL_US} µs, ${CHROMIUM_PATH}`,
@@ -361,6 +366,98 @@ async function main() {
   console.log(
     `\nPopup: from navigation start to today's numbers on screen, median of ${popupTimes.length}: ${ms(median(popupTimes))} (target < 100 ms): ${verdict(median(popupTimes), 100)}`,
   );
+  await dashboardSection();
+}
+
+/** The dashboard: its scripts' gzipped size, and the time to its first chart over 90 days of generated data. */
+async function dashboardSection() {
+  const html = readFileSync(join(EXTENSION_DIR, 'dashboard.html'), 'utf8');
+  const scripts = [...html.matchAll(/(?:src|href)="\/(chunks\/[^"]+\.js)"/g)].map((match) => match[1]);
+  const gzipped = scripts.reduce(
+    (sum, file) =>
+      sum + gzipSync(readFileSync(join(EXTENSION_DIR, file)), { level: constants.Z_BEST_COMPRESSION }).length,
+    0,
+  );
+  console.log(`\nDashboard: ${scripts.length} script files, ${(gzipped / 1024).toFixed(2)} KB gzipped in all`);
+  const times = await dashboardChartTimes(5);
+  console.log(
+    `Dashboard: from navigation start to the first chart drawn (the page's own mark), 90 days of 4 sites, median of ${times.length}: ${ms(median(times))} (target < 300 ms): ${verdict(median(times), 300)}`,
+  );
+}
+
+/** Opens the dashboard `count` times (after a warm-up) over 90 generated days and times the first chart. */
+async function dashboardChartTimes(count) {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'otf-bench-dashboard-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: chromiumArgs(EXTENSION_DIR),
+  });
+  try {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    // 90 days of time on four sites, a session a day, written as the background would.
+    await worker.evaluate(async () => {
+      const db = await new Promise((resolve, reject) => {
+        const request = indexedDB.open('outside-the-frame');
+        request.onupgradeneeded = () => request.result.createObjectStore('ledger');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const tx = db.transaction('ledger', 'readwrite');
+      const store = tx.objectStore('ledger');
+      const pad = (n) => String(n).padStart(2, '0');
+      for (let back = 0; back < 90; back++) {
+        const date = new Date(Date.now() - back * 86_400_000);
+        const day = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+        const ms = {
+          instagram: (10 + (back % 17)) * 60_000,
+          x: (back % 9) * 60_000,
+          reddit: (back % 5) * 90_000,
+          youtube: (back % 7) * 120_000,
+        };
+        store.put({ schemaVersion: 1, day, ms }, `day/${day}`);
+        const start = date.getTime() - 3_600_000;
+        store.put(
+          {
+            schemaVersion: 1,
+            day,
+            sessions: [
+              {
+                id: `instagram-${start}`,
+                site: 'instagram',
+                day,
+                start,
+                end: start + ms.instagram,
+                activeMs: ms.instagram,
+              },
+            ],
+          },
+          `sessions/${day}`,
+        );
+      }
+      await new Promise((resolve) => {
+        tx.oncomplete = resolve;
+      });
+      db.close();
+    });
+    const url = `chrome-extension://${new URL(worker.url()).host}/dashboard.html`;
+    const times = [];
+    for (let run = 0; run <= count; run++) {
+      const page = await context.newPage();
+      await page.goto(url);
+      await page.waitForSelector('.chart-svg rect.chart-bar');
+      // The page's own mark when the chart was first drawn (not when this script noticed it).
+      const elapsed = await page.evaluate(
+        () => performance.getEntriesByName('outside-the-frame:first-chart')[0]?.startTime ?? performance.now(),
+      );
+      await page.close();
+      if (run > 0) times.push(elapsed);
+    }
+    return times;
+  } finally {
+    await context.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+  }
 }
 
 /** The comparison-trap classifier: precision and recall on the labelled captions, and posts per second. */

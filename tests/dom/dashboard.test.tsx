@@ -12,7 +12,7 @@ import type { DayTotalsRecord } from '@/utils/storage/records';
 import { DEFAULT_SETTINGS } from '@/utils/storage/settings';
 import { dayKeyOf } from '@/utils/time/day';
 import { useTimeZone } from '../helpers/timeZone';
-import { click, mount } from './render';
+import { byRoleName, click, mount } from './render';
 
 const MIN = 60_000;
 /** Sunday 22 November 2026, noon UTC. */
@@ -109,6 +109,12 @@ describe('dashboard', () => {
     await ledger.keepAside(keptAsideEntry('sync:settings', { broken: true }, { code: 'not-a-record' }, NOW));
     const view = await mount(<DashboardApp />);
     await new Promise((resolve) => setTimeout(resolve, 20));
+    // The chart first; its table one click away.
+    expect(view.querySelector('svg[role="img"] title')?.textContent).toBe('Minutes on feeds per day, the last 7 days');
+    expect(view.querySelector('.chart-hit:last-child')?.getAttribute('aria-label')).toMatch(
+      /Instagram 12 min; 12 min in all\.$/,
+    );
+    await click(byRoleName(view, 'button', 'Show as a table'));
     const rows = [...view.querySelectorAll('tbody tr')];
     expect(rows).toHaveLength(7);
     expect(rows.at(-1)?.querySelector('time')?.getAttribute('datetime')).toBe(today);
@@ -149,13 +155,12 @@ describe('loadDashboard', () => {
     return { ledger: { readRange, keptAsideCount } as unknown as LedgerStore, readRange, keptAsideCount };
   }
 
-  it('reads the last 7 days as one key range, and counts kept-aside and unreadable values', async () => {
+  it('reads the last 90 days as one key range (the week is its end), and counts kept-aside and unreadable values', async () => {
     const { ledger, readRange, keptAsideCount } = fakeLedger({ '2026-11-20': { instagram: 5 * MIN } }, 2, 3);
     const data = await loadDashboard(ledger, NOW);
     expect(data.days).toEqual(WEEK);
-    // The week by one key range (the month's ranges feed the insights); never the whole database.
-    expect(readRange).toHaveBeenCalledWith('day', '2026-11-16', '2026-11-22');
-    expect(readRange.mock.calls.every(([, from, to]) => from <= to && from >= '2026-10-24')).toBe(true);
+    // One key range for the chart and the week; never the whole database.
+    expect(readRange).toHaveBeenCalledExactlyOnceWith('day', '2026-08-25', '2026-11-22');
     expect(keptAsideCount).toHaveBeenCalledOnce();
     expect([...data.totals]).toEqual([['2026-11-20', { instagram: 5 * MIN }]]);
     expect(data.unreadable).toBe(5);
@@ -170,7 +175,7 @@ describe('loadDashboard', () => {
     const data = await loadDashboard(ledger, Date.UTC(2026, 10, 22, 5, 0));
     expect(data.days.at(-1)).toBe('2026-11-21');
     expect(data.days).toHaveLength(7);
-    expect(readRange).toHaveBeenCalledWith('day', '2026-11-15', '2026-11-21');
+    expect(readRange).toHaveBeenCalledExactlyOnceWith('day', '2026-08-24', '2026-11-21');
     expect(data.unreadable).toBe(0);
   });
 });

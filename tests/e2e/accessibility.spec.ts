@@ -88,8 +88,18 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(page.getByRole('heading', { name: 'A moment to reflect' })).toBeFocused();
     await audit(page);
     await session.worker.evaluate(() => chrome.storage.local.remove('accounts'));
+    // Some days of time: the chart, its table and a day focused are audited too.
+    await session.seedLedger(
+      [0, 1, 2].map((back) => {
+        const date = dayKeyOf(Date.now() - back * 86_400_000, 4);
+        return [`day/${date}`, { schemaVersion: 1, day: date, ms: { instagram: (12 + back) * 60_000, x: 4 * 60_000 } }];
+      }),
+    );
     await page.goto(`chrome-extension://${session.extensionId}/dashboard.html`);
     await expect(page.getByRole('button', { name: 'Export data' })).toBeVisible();
+    await expect(page.locator('.chart-svg')).toBeVisible();
+    await page.locator('.chart-hit').last().focus();
+    await page.getByRole('button', { name: 'Show as a table' }).click();
     await audit(page);
     await page.close();
   });

@@ -1,0 +1,76 @@
+/**
+ * The dashboard's sections for managing what the extension keeps: the boundary editor, the
+ * accounts, her whole journal, and her data (export, import, delete all). Loaded after the
+ * first chart is drawn (their scripts, the search index and the import checks among them, are
+ * the larger part of the page's).
+ */
+import type { Dispatch, StateUpdater } from 'preact/hooks';
+import { AccountsPanel } from '@/components/AccountsPanel';
+import { BoundarySettingsForm } from '@/components/BoundarySettingsForm';
+import { ExportPanel } from '@/components/ExportPanel';
+import { ImportPanel } from '@/components/ImportPanel';
+import { JournalHistory } from '@/components/JournalHistory';
+import { sendMessage } from '@/utils/messaging/client';
+import { readImport } from '@/utils/storage/importData';
+import { saveSettings } from '@/utils/storage/settingsStorage';
+import { type DashboardData, exportAll, loadJournal, siteName } from './DashboardApp';
+
+export interface ManageSectionsProps {
+  data: DashboardData | undefined;
+  setData: Dispatch<StateUpdater<DashboardData | undefined>>;
+  /** Read the dashboard again (after everything was deleted). */
+  reload(): void;
+}
+
+export function ManageSections({ data, setData, reload }: ManageSectionsProps) {
+  return (
+    <>
+      {data?.settings ? (
+        <div class="card">
+          <BoundarySettingsForm
+            settings={data.settings}
+            onSave={async (settings) => {
+              await saveSettings(settings);
+              setData((current) => (current ? { ...current, settings } : current));
+            }}
+          />
+        </div>
+      ) : null}
+      {data ? (
+        <AccountsPanel
+          accounts={data.accounts ?? null}
+          siteName={siteName}
+          act={async (site, handle, action) => {
+            const reply = await sendMessage('accounts/act', { site, handle, action });
+            if (!reply?.ok) throw new Error('accounts/act was not carried out');
+            return reply.accounts;
+          }}
+          saveWords={async (words) => {
+            const reply = await sendMessage('accounts/triggerWords', { words });
+            if (!reply?.ok) throw new Error('accounts/triggerWords was not carried out');
+            return reply.accounts;
+          }}
+        />
+      ) : null}
+      <JournalHistory
+        load={() => loadJournal()}
+        edit={(entry, text) => sendMessage('journal/edit', { day: entry.day, id: entry.id, text })}
+        remove={async (entry) => (await sendMessage('journal/delete', { day: entry.day, id: entry.id }))?.ok === true}
+      />
+      <ExportPanel
+        onExport={() => exportAll()}
+        onDeleteAll={async () => {
+          const done = (await sendMessage('data/deleteAll', {}))?.ok === true;
+          if (done) reload();
+          return done;
+        }}
+      >
+        <ImportPanel
+          read={(text) => readImport(text, data?.settings?.tracking.dayStartHour)}
+          apply={(text, mode) => sendMessage('data/import', { text, mode })}
+          onImported={() => location.reload()}
+        />
+      </ExportPanel>
+    </>
+  );
+}
