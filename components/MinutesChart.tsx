@@ -183,7 +183,12 @@ export function MinutesChart({ days: allDays, siteName, dailyLimitMinutes }: Min
                 y1={y(dailyLimitMinutes)}
                 y2={y(dailyLimitMinutes)}
               />
-              <text class="chart-axis" x={WIDTH - MARGIN.right} y={y(dailyLimitMinutes) - 4} text-anchor="end">
+              <text
+                class="chart-axis chart-limit-label"
+                x={WIDTH - MARGIN.right}
+                y={y(dailyLimitMinutes) - 4}
+                text-anchor="end"
+              >
                 {t('chartLimitLabel', numberText(dailyLimitMinutes))}
               </text>
             </g>

@@ -176,7 +176,7 @@ export function DashboardApp({ load = loadNow }: { load?: () => Promise<Dashboar
         </p>
       )}
       <section aria-labelledby="week-heading" class="card">
-        <h2 id="week-heading">{t('dashboardLast7Days')}</h2>
+        <h2 id="week-heading">{t('dashboardTimeHeading')}</h2>
         {data && !hasAnyTime && <p class="muted">{t('dashboardNoData')}</p>}
         {data && hasAnyTime ? (
           data.chart ? (

@@ -130,6 +130,8 @@ for (const scheme of ['light', 'dark'] as const) {
       ).chrome.storage.local.set({
         nudgeFrequencyOverride: 'test',
         nudgeState: undefined,
+        // A reminder here, not the check-in the other pictures' long sessions would bring.
+        checkInsOff: true,
       }),
     );
     const page = await session.context.newPage();
@@ -202,6 +204,11 @@ for (const scheme of ['light', 'dark'] as const) {
         },
       ],
     ]);
+    await session.worker.evaluate(() =>
+      (
+        globalThis as unknown as { chrome: { storage: { local: { remove(key: string): Promise<void> } } } }
+      ).chrome.storage.local.remove('checkInsOff'),
+    );
     const popup = await session.context.newPage();
     await popup.emulateMedia({ colorScheme: scheme });
     await popup.setViewportSize({ width: 360, height: 600 });
@@ -228,7 +235,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await session.worker.evaluate(() =>
       (
         globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }
-      ).chrome.storage.local.set({ nudgeFrequencyOverride: 'test', nudgeState: undefined }),
+      ).chrome.storage.local.set({ nudgeFrequencyOverride: 'test', nudgeState: undefined, checkInsOff: false }),
     );
     const page = await session.context.newPage();
     await page.emulateMedia({ colorScheme: scheme });
@@ -292,6 +299,122 @@ for (const scheme of ['light', 'dark'] as const) {
         globalThis as unknown as { chrome: { storage: { local: { remove(key: string): Promise<void> } } } }
       ).chrome.storage.local.remove('accounts'),
     );
+    await page.close();
+  });
+  test(`dashboard (${scheme})`, async () => {
+    // A few weeks of made-up history: time on four sites, long sessions answered mostly "a bit
+    // worse", comparison-trap posts mostly from two accounts, and two journal entries.
+    await session.setSettings(EXAMPLE_SETTINGS);
+    const records: [string, unknown][] = [];
+    const checkIns: Record<string, unknown[]> = {};
+    for (let back = 0; back < 30; back++) {
+      const at = Date.now() - back * 86_400_000;
+      const day = dayKeyOf(at, 4);
+      const ms = {
+        instagram: (8 + ((back * 7) % 15)) * MIN,
+        facebook: ((back * 3) % 7) * MIN,
+        pinterest: ((back * 5) % 6) * MIN,
+        x: back % 4 === 0 ? 6 * MIN : 0,
+      };
+      records.push([`day/${day}`, { schemaVersion: 1, day, ms }]);
+      if (back < 9) {
+        const start = at - 3 * 3_600_000;
+        const long = back % 3 !== 2;
+        checkIns[day] = [
+          {
+            sessionId: `instagram-${start}`,
+            site: 'instagram',
+            start,
+            activeMs: (long ? 24 : 9) * MIN,
+            askedAt: start + 40 * MIN,
+            askedWhere: 'popup',
+            feeling: long ? (back % 4 === 1 ? 'same' : 'bit-worse') : 'same',
+            answeredAt: start + 41 * MIN,
+          },
+        ];
+      }
+      if (back < 6) {
+        records.push([
+          `exposure/${day}`,
+          {
+            schemaVersion: 1,
+            day,
+            accounts: [
+              {
+                site: 'instagram',
+                handle: 'the.tidy.corner',
+                trapPosts: 3,
+                seconds: 30,
+                lastSeen: at,
+                themes: { 'spotless-home': 3 },
+              },
+              {
+                site: 'instagram',
+                handle: 'linen_days_studio',
+                trapPosts: 2,
+                seconds: 20,
+                lastSeen: at,
+                themes: { 'perfect-routine': 2 },
+              },
+              {
+                site: 'instagram',
+                handle: 'maple.and.moss',
+                trapPosts: 1,
+                seconds: 9,
+                lastSeen: at,
+                themes: { 'spotless-home': 1 },
+              },
+            ],
+          },
+        ]);
+      }
+    }
+    for (const [day, list] of Object.entries(checkIns))
+      records.push([`checkins/${day}`, { schemaVersion: 1, day, checkIns: list }]);
+    const today = dayKeyOf(Date.now(), 4);
+    records.push([
+      `journal/${today}`,
+      {
+        schemaVersion: 1,
+        day: today,
+        entries: [
+          {
+            id: 'j1',
+            at: Date.now() - 3_600_000,
+            text: 'We built a blanket fort after school. Nobody filmed it.',
+            promptId: 'nobody_saw_today',
+          },
+          {
+            id: 'j2',
+            at: Date.now() - 600_000,
+            text: 'I keep comparing myself.',
+            site: 'instagram',
+            feelings: ['compared'],
+            fed: 'Instagram: @the.tidy.corner',
+            boundary: { kind: 'site-limit', site: 'instagram', minutes: 10, before: 15 },
+          },
+        ],
+      },
+    ]);
+    await session.seedLedger(records);
+    const page = await session.context.newPage();
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.setViewportSize({ width: 1000, height: 800 });
+    await page.goto(`chrome-extension://${session.extensionId}/dashboard.html`);
+    await page.getByRole('button', { name: '30 days' }).click();
+    await expect(page.locator('.insight').first()).toBeVisible();
+    await page.locator('.chart-hit').nth(27).focus();
+    await page.waitForTimeout(300);
+    const shoot = (name: string, selector: string) =>
+      page
+        .locator(selector)
+        .first()
+        .screenshot({ path: join(DOCS, `${name}${suffix(scheme)}.png`) });
+    await shoot('dashboard-chart', 'section:has(.chart)');
+    await shoot('dashboard-insights', 'section:has(.insights)');
+    await expect(page.locator('#journal-history-heading')).toBeVisible();
+    await shoot('dashboard-journal', 'section:has(#journal-history-heading)');
+    await shoot('dashboard-data', 'section:has(#data-heading)');
     await page.close();
   });
 }
