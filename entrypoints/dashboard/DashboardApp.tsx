@@ -1,9 +1,11 @@
 /** The dashboard (also the options page): the last 7 days and the data export. */
 import { useEffect, useState } from 'preact/hooks';
+import { FeelingsChart } from '@/components/FeelingsChart';
 import { InsightsCard } from '@/components/InsightsCard';
 import { type ChartDay, MinutesChart } from '@/components/MinutesChart';
 import { numberText } from '@/components/text/format';
 import { WeekTable } from '@/components/WeekTable';
+import type { CheckIn } from '@/utils/checkins/checkIns';
 import { t } from '@/utils/i18n';
 import { type Insight, insightsFor } from '@/utils/insights/insights';
 import { type FiledEntry, newestEntries } from '@/utils/journal/entries';
@@ -66,30 +68,38 @@ export async function loadDashboard(ledger = new LedgerStore(), now = Date.now()
   };
 }
 
-/** What the last weeks say (the month's check-ins and exposure, and the chart's totals), minus the hidden. */
+/**
+ * What the last weeks say (the month's check-ins and exposure, and the chart's totals), minus the
+ * insights she hid; and the last 90 days' check-ins, for how she felt after sessions.
+ */
 export async function loadInsights(
   data: DashboardData,
   ledger = new LedgerStore(),
   now = Date.now(),
-): Promise<Insight[]> {
+): Promise<{ insights: Insight[]; checkIns: CheckIn[] }> {
   const hour = data.settings?.tracking.dayStartHour ?? 4;
-  const month = recentDayKeys(now, 30, hour);
-  const [from, to] = [month[0] as DayKey, month[month.length - 1] as DayKey];
-  const [checkIns, exposure, hidden] = await Promise.all([
+  const quarter = recentDayKeys(now, 90, hour);
+  const month = new Set(quarter.slice(-30));
+  const [from, to] = [quarter[0] as DayKey, quarter[quarter.length - 1] as DayKey];
+  const [checkInDays, exposure, hidden] = await Promise.all([
     ledger.readRange('checkIns', from, to),
-    ledger.readRange('exposure', from, to),
+    ledger.readRange('exposure', quarter[60] as DayKey, to),
     loadItem(hiddenInsights),
   ]);
-  return insightsFor(
+  const checkIns = [...checkInDays.records.values()].flatMap((record) => record.checkIns);
+  const insights = insightsFor(
     {
       now,
       dayStartHour: hour,
       totals: new Map((data.chart ?? []).map((day) => [day.day, day.totals])),
-      checkIns: [...checkIns.records.values()].flatMap((record) => record.checkIns),
+      checkIns: [...checkInDays.records.values()]
+        .filter((record) => month.has(record.day))
+        .flatMap((record) => record.checkIns),
       exposure: [...exposure.records.values()],
     },
     new Set(hidden.value),
   );
+  return { insights, checkIns };
 }
 
 /** One formatter for every day label (making one per call costs about a millisecond each). */
@@ -137,7 +147,7 @@ export function DashboardApp({ load = loadNow }: { load?: () => Promise<Dashboar
   const [data, setData] = useState<DashboardData | undefined>();
   const [failed, setFailed] = useState(false);
   const [Manage, setManage] = useState<typeof ManageSectionsType | undefined>();
-  const [insights, setInsights] = useState<Insight[] | undefined>();
+  const [insights, setInsights] = useState<{ insights: Insight[]; checkIns: CheckIn[] } | undefined>();
   useEffect(() => {
     if (data) void loadInsights(data).then(setInsights, console.error);
   }, [data?.chart]);
@@ -191,8 +201,18 @@ export function DashboardApp({ load = loadNow }: { load?: () => Promise<Dashboar
         ) : null}
       </section>
       {insights ? (
+        <section aria-labelledby="feelings-heading" class="card">
+          <h2 id="feelings-heading">{t('chartFeelingsHeading')}</h2>
+          {insights.checkIns.some((checkIn) => checkIn.feeling) ? (
+            <FeelingsChart checkIns={insights.checkIns} />
+          ) : (
+            <p class="muted">{t('chartFeelingsNone')}</p>
+          )}
+        </section>
+      ) : null}
+      {insights ? (
         <InsightsCard
-          insights={insights}
+          insights={insights.insights}
           hide={async (id) => {
             const current = (await loadItem(hiddenInsights)).value;
             await saveItem(hiddenInsights, [...new Set([...current, id])]);

@@ -412,6 +412,7 @@ for (const scheme of ['light', 'dark'] as const) {
         .screenshot({ path: join(DOCS, `${name}${suffix(scheme)}.png`) });
     await shoot('dashboard-chart', 'section:has(.chart)');
     await shoot('dashboard-insights', 'section:has(.insights)');
+    await shoot('dashboard-feelings', 'section:has(.feelings-chart)');
     await expect(page.locator('#journal-history-heading')).toBeVisible();
     await shoot('dashboard-journal', 'section:has(#journal-history-heading)');
     await shoot('dashboard-data', 'section:has(#data-heading)');
