@@ -5,18 +5,18 @@
  * handlers live in each feature's module (tracking, boundaries, nudges).
  */
 import type { browser } from 'wxt/browser';
-import { createRouter, type Handlers } from '@/utils/messaging/router';
+import { createRouter } from '@/utils/messaging/router';
 import { contentScriptMatches } from '@/utils/sites/registry';
-import { mergeAccounts, mergeRecord, readImport, typeOf } from '@/utils/storage/importData';
-import { removeItem, saveItem, watchItems } from '@/utils/storage/itemStore';
-import { accounts as accountsItem, LEGACY_KEPT_ASIDE_KEYS, reflectionRequest } from '@/utils/storage/items';
+import { saveItem, watchItems } from '@/utils/storage/itemStore';
+import { LEGACY_KEPT_ASIDE_KEYS, reflectionRequest } from '@/utils/storage/items';
 import { keptAsideEntry } from '@/utils/storage/keptAside';
 import { LedgerStore } from '@/utils/storage/ledgerStore';
 import type { Settings } from '@/utils/storage/settings';
-import { loadSettings, SETTINGS_ITEMS, saveSettings } from '@/utils/storage/settingsStorage';
+import { loadSettings, SETTINGS_ITEMS } from '@/utils/storage/settingsStorage';
 import { nextDayStartAfter } from '@/utils/time/day';
 import { createBoundaries } from './boundaries';
 import { createCheckIns } from './checkIns';
+import { createData } from './data';
 import { createJournal } from './journal';
 import { createNudges } from './nudges';
 import { createPosts } from './posts';
@@ -116,48 +116,19 @@ export function startBackground(api: typeof browser, options: BackgroundOptions 
   }
   const seeded = seedTimeline();
 
-  /**
-   * "Delete all data": everything this extension keeps, in every storage area, goes; afterwards it
-   * is as after a fresh install (default settings, a fresh badge, the tab in front known again).
-   */
-  const dataHandlers: Pick<Handlers, 'data/deleteAll' | 'data/import'> = {
-    'data/import': async ({ text, mode }, sender) => {
-      if (!fromOwnPage(sender)) return { ok: false, problem: { code: 'not-here' } };
-      const read = readImport(text, await dayStartHour());
-      if (!read.ok) return { ok: false, problem: read.problem };
-      const plan = read.value;
-      try {
-        if (mode === 'replace') {
-          await ledger.importRecords(plan.records, { replace: true });
-          if (plan.accounts) await saveItem(accountsItem, plan.accounts);
-          else await removeItem(accountsItem);
-          if (plan.settings) await saveSettings(plan.settings);
-        } else {
-          await ledger.mergeRecords(plan.records, (key, stored, incoming) => {
-            const type = typeOf(key);
-            return type ? mergeRecord(type, stored, incoming) : stored;
-          });
-          const merged = mergeAccounts((await items.read(accountsItem)) ?? null, plan.accounts);
-          if (merged) await saveItem(accountsItem, merged);
-        }
-        for (const entry of plan.keptAside) await ledger.keepAside(entry);
-      } catch (error) {
-        console.error(error);
-        return { ok: false, problem: { code: 'failed' } };
-      }
-      await updateBadgeAndRollover();
-      return { ok: true, summary: plan.summary };
-    },
-    'data/deleteAll': async (_data, sender) => {
-      if (!fromOwnPage(sender)) return { ok: false };
-      await ledger.deleteAll();
-      await Promise.all([api.storage.local.clear(), api.storage.sync.clear(), api.storage.session?.clear()]);
+  const data = createData({
+    api,
+    ledger,
+    items,
+    fromOwnPage,
+    dayStartHour,
+    // Afterwards as after a fresh install, or with what was imported: read and publish again.
+    afterChange: async () => {
       settings = readSettings();
       await seedTimeline();
       await updateBadgeAndRollover();
-      return { ok: true };
     },
-  };
+  });
 
   const tracking = createTracking({
     ledger,
@@ -179,7 +150,7 @@ export function startBackground(api: typeof browser, options: BackgroundOptions 
         ...journal.handlers,
         ...reflection.handlers,
         ...checkIns.handlers,
-        ...dataHandlers,
+        ...data.handlers,
       },
       api.runtime.id,
     ),
