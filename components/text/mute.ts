@@ -19,3 +19,9 @@ export function muteWords(suggestion: Pick<Suggestion, 'site' | 'theme'>): MuteW
     .filter(Boolean);
   return themeText ? { themeText, steps } : { steps };
 }
+
+/** A theme's name in a sentence ("the picture-perfect home") and under a chart bar ("Home"). */
+export function themeNames(theme: string): { name: string; short: string } {
+  const id = theme.replaceAll('-', '_');
+  return { name: t(themeKey(theme)), short: t(`themeShort_${id}` as MessageKey) };
+}

@@ -3,10 +3,19 @@ import { useEffect, useState } from 'preact/hooks';
 import { FeelingsChart } from '@/components/FeelingsChart';
 import { InsightsCard } from '@/components/InsightsCard';
 import { type ChartDay, MinutesChart } from '@/components/MinutesChart';
+import { RemindersChart } from '@/components/RemindersChart';
+import { TrapChart } from '@/components/TrapChart';
 import { numberText } from '@/components/text/format';
 import { WeekTable } from '@/components/WeekTable';
 import type { CheckIn } from '@/utils/checkins/checkIns';
 import { t } from '@/utils/i18n';
+import {
+  type AccountPosts,
+  remindersByWeek,
+  trapPostsByAccount,
+  trapPostsByTheme,
+  type WeekReminders,
+} from '@/utils/insights/counts';
 import { type Insight, insightsFor } from '@/utils/insights/insights';
 import { type FiledEntry, newestEntries } from '@/utils/journal/entries';
 import { sendMessage } from '@/utils/messaging/client';
@@ -68,24 +77,37 @@ export async function loadDashboard(ledger = new LedgerStore(), now = Date.now()
   };
 }
 
+/** Weeks of reminders in their chart. */
+export const REMINDER_WEEKS = 12;
+
+/** What the dashboard shows after its first chart: insights and the other charts' counts. */
+export interface Looked {
+  insights: Insight[];
+  /** The last 90 days' check-ins. */
+  checkIns: CheckIn[];
+  reminders: WeekReminders[];
+  /** The last 30 days' comparison-trap posts. */
+  trapAccounts: AccountPosts[];
+  trapThemes: { theme: string; posts: number }[];
+}
+
 /**
  * What the last weeks say (the month's check-ins and exposure, and the chart's totals), minus the
  * insights she hid; and the last 90 days' check-ins, for how she felt after sessions.
  */
-export async function loadInsights(
-  data: DashboardData,
-  ledger = new LedgerStore(),
-  now = Date.now(),
-): Promise<{ insights: Insight[]; checkIns: CheckIn[] }> {
+export async function loadInsights(data: DashboardData, ledger = new LedgerStore(), now = Date.now()): Promise<Looked> {
   const hour = data.settings?.tracking.dayStartHour ?? 4;
   const quarter = recentDayKeys(now, 90, hour);
   const month = new Set(quarter.slice(-30));
   const [from, to] = [quarter[0] as DayKey, quarter[quarter.length - 1] as DayKey];
-  const [checkInDays, exposure, hidden] = await Promise.all([
+  const weeks = quarter.slice(-REMINDER_WEEKS * 7);
+  const [checkInDays, exposure, hidden, nudges] = await Promise.all([
     ledger.readRange('checkIns', from, to),
     ledger.readRange('exposure', quarter[60] as DayKey, to),
     loadItem(hiddenInsights),
+    ledger.readRange('nudges', weeks[0] as DayKey, to),
   ]);
+  const exposureDays = [...exposure.records.values()];
   const checkIns = [...checkInDays.records.values()].flatMap((record) => record.checkIns);
   const insights = insightsFor(
     {
@@ -95,11 +117,17 @@ export async function loadInsights(
       checkIns: [...checkInDays.records.values()]
         .filter((record) => month.has(record.day))
         .flatMap((record) => record.checkIns),
-      exposure: [...exposure.records.values()],
+      exposure: exposureDays,
     },
     new Set(hidden.value),
   );
-  return { insights, checkIns };
+  return {
+    insights,
+    checkIns,
+    reminders: remindersByWeek(weeks, nudges.records),
+    trapAccounts: trapPostsByAccount(exposureDays),
+    trapThemes: trapPostsByTheme(exposureDays),
+  };
 }
 
 /** One formatter for every day label (making one per call costs about a millisecond each). */
@@ -147,7 +175,7 @@ export function DashboardApp({ load = loadNow }: { load?: () => Promise<Dashboar
   const [data, setData] = useState<DashboardData | undefined>();
   const [failed, setFailed] = useState(false);
   const [Manage, setManage] = useState<typeof ManageSectionsType | undefined>();
-  const [insights, setInsights] = useState<{ insights: Insight[]; checkIns: CheckIn[] } | undefined>();
+  const [insights, setInsights] = useState<Looked | undefined>();
   useEffect(() => {
     if (data) void loadInsights(data).then(setInsights, console.error);
   }, [data?.chart]);
@@ -207,6 +235,26 @@ export function DashboardApp({ load = loadNow }: { load?: () => Promise<Dashboar
             <FeelingsChart checkIns={insights.checkIns} />
           ) : (
             <p class="muted">{t('chartFeelingsNone')}</p>
+          )}
+        </section>
+      ) : null}
+      {insights ? (
+        <section aria-labelledby="reminders-heading" class="card">
+          <h2 id="reminders-heading">{t('chartRemindersHeading')}</h2>
+          {insights.reminders.some((week) => week.shown > 0) ? (
+            <RemindersChart weeks={insights.reminders} dayLabel={dayLabel} />
+          ) : (
+            <p class="muted">{t('chartRemindersNone')}</p>
+          )}
+        </section>
+      ) : null}
+      {insights ? (
+        <section aria-labelledby="trap-heading" class="card">
+          <h2 id="trap-heading">{t('chartTrapHeading')}</h2>
+          {insights.trapAccounts.length > 0 ? (
+            <TrapChart accounts={insights.trapAccounts} themes={insights.trapThemes} siteName={siteName} />
+          ) : (
+            <p class="muted">{t('chartTrapNone')}</p>
           )}
         </section>
       ) : null}

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ExportPanel } from '@/components/ExportPanel';
 import { resetFormatters } from '@/components/text/format';
-import { DashboardApp, type DashboardData, loadDashboard } from '@/entrypoints/dashboard/DashboardApp';
+import { DashboardApp, type DashboardData, loadDashboard, loadInsights } from '@/entrypoints/dashboard/DashboardApp';
 import { keptAsideEntry } from '@/utils/storage/keptAside';
 import { type DayRecords, LedgerStore } from '@/utils/storage/ledgerStore';
 import type { DayTotalsRecord } from '@/utils/storage/records';
@@ -222,5 +222,65 @@ describe('dashboard: post detection', () => {
     await fakeBrowser.storage.local.set({ postDetectionStale: { x: NOW } });
     const data = await loadDashboard(new LedgerStore(), NOW);
     expect(data.detectionStale).toEqual(['x']);
+  });
+});
+
+describe('dashboard: reminders and comparison-trap posts', () => {
+  it('reads 12 weeks of reminders and 30 days of exposure, and draws both charts', async () => {
+    const ledger = new LedgerStore();
+    await ledger.deleteAll();
+    const nudge = (id: string, outcome?: string) => ({
+      id,
+      reminderId: 'r',
+      tag: 't',
+      site: 'instagram',
+      shownAt: NOW,
+      ...(outcome ? { outcome } : {}),
+    });
+    await ledger.importRecords([
+      ['nudges/2026-11-22', { schemaVersion: 1, day: '2026-11-22', nudges: [nudge('a', 'helped'), nudge('b')] }],
+      ['nudges/2026-11-15', { schemaVersion: 1, day: '2026-11-15', nudges: [nudge('c', 'ignored')] }],
+      // Older than 12 weeks: not in the chart.
+      ['nudges/2026-08-29', { schemaVersion: 1, day: '2026-08-29', nudges: [nudge('d', 'helped')] }],
+      [
+        'exposure/2026-11-20',
+        {
+          schemaVersion: 1,
+          day: '2026-11-20',
+          accounts: [
+            {
+              site: 'instagram',
+              handle: 'maple',
+              trapPosts: 5,
+              seconds: 20,
+              lastSeen: NOW,
+              themes: { 'spotless-home': 5 },
+            },
+          ],
+        },
+      ],
+    ]);
+    const data = await loadDashboard(ledger, NOW);
+    const looked = await loadInsights(data, ledger, NOW);
+    expect(looked.reminders).toHaveLength(12);
+    expect(looked.reminders.at(-1)).toEqual({ from: '2026-11-16', shown: 2, helped: 1 });
+    expect(looked.reminders.at(-2)).toEqual({ from: '2026-11-09', shown: 1, helped: 0 });
+    expect(looked.reminders.reduce((sum, week) => sum + week.helped, 0)).toBe(1);
+    expect(looked.trapAccounts).toEqual([{ site: 'instagram', handle: 'maple', posts: 5 }]);
+    expect(looked.trapThemes).toEqual([{ theme: 'spotless-home', posts: 5 }]);
+  });
+
+  it('says kindly when there are no reminders or comparison-trap posts yet', async () => {
+    await new LedgerStore().deleteAll();
+    const data = week({ '2026-11-20': { instagram: 5 * MIN } });
+    data.chart = WEEK.map((day) => ({ day, label: day, totals: data.totals.get(day) ?? {} }));
+    const view = await mount(<DashboardApp load={async () => data} />);
+    await vi.waitFor(() => expect(view.querySelector('#reminders-heading')?.textContent).toBe('Reminders'));
+    expect(view.querySelector('#reminders-heading')?.parentElement?.textContent).toContain(
+      'No reminders in the last 12 weeks.',
+    );
+    expect(view.querySelector('#trap-heading')?.parentElement?.textContent).toContain(
+      'Nothing that looked like a comparison trap in the last 30 days.',
+    );
   });
 });

@@ -36,7 +36,7 @@ const CHECK_INS = [
 
 describe('how she felt after sessions, by length', () => {
   it('counts answered check-ins in each length, edges included in the longer one', () => {
-    expect(countByLength(CHECK_INS).map(({ label, ...counts }) => [label, counts])).toEqual([
+    expect(countByLength(CHECK_INS).map(({ key: _key, label, ...counts }) => [label, counts])).toEqual([
       ['0–10 min', { better: 0, same: 1, 'bit-worse': 0, 'much-worse': 0 }],
       ['10–20 min', { better: 1, same: 1, 'bit-worse': 0, 'much-worse': 0 }],
       ['20–40 min', { better: 0, same: 0, 'bit-worse': 2, 'much-worse': 1 }],

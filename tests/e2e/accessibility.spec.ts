@@ -95,11 +95,43 @@ for (const scheme of ['light', 'dark'] as const) {
         return [`day/${date}`, { schemaVersion: 1, day: date, ms: { instagram: (12 + back) * 60_000, x: 4 * 60_000 } }];
       }),
     );
+    // A reminder marked "Helped" and comparison-trap posts: their charts are audited too.
+    const today = dayKeyOf(Date.now(), 4);
+    await session.seedLedger([
+      [
+        `nudges/${today}`,
+        {
+          schemaVersion: 1,
+          day: today,
+          nudges: [{ id: 'n1', reminderId: 'r', tag: 't', site: 'instagram', shownAt: Date.now(), outcome: 'helped' }],
+        },
+      ],
+      [
+        `exposure/${today}`,
+        {
+          schemaVersion: 1,
+          day: today,
+          accounts: [
+            {
+              site: 'instagram',
+              handle: 'the.tidy.corner',
+              trapPosts: 3,
+              seconds: 30,
+              lastSeen: Date.now(),
+              themes: { 'spotless-home': 3 },
+            },
+          ],
+        },
+      ],
+    ]);
     await page.goto(`chrome-extension://${session.extensionId}/dashboard.html`);
     await expect(page.getByRole('button', { name: 'Export data' })).toBeVisible();
-    await expect(page.locator('.chart-svg')).toBeVisible();
-    await page.locator('.chart-hit').last().focus();
-    await page.getByRole('button', { name: 'Show as a table' }).click();
+    await expect(page.locator('.chart-svg').first()).toBeVisible();
+    await page.locator('section:has(#week-heading) .chart-hit').last().focus();
+    await page.getByRole('button', { name: 'Show as a table' }).first().click();
+    await expect(page.locator('#trap-heading')).toBeVisible();
+    await page.getByRole('button', { name: 'By theme' }).click();
+    await page.locator('section:has(#reminders-heading) .chart-hit').last().focus();
     await audit(page);
     await page.close();
   });

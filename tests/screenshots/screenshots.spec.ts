@@ -371,6 +371,22 @@ for (const scheme of ['light', 'dark'] as const) {
     }
     for (const [day, list] of Object.entries(checkIns))
       records.push([`checkins/${day}`, { schemaVersion: 1, day, checkIns: list }]);
+    // Reminders over ten weeks: one to three a day on most days, about a third marked "Helped".
+    for (let back = 0; back < 70; back++) {
+      if (back % 5 === 4) continue;
+      const at = Date.now() - back * 86_400_000;
+      const day = dayKeyOf(at, 4);
+      const nudges = Array.from({ length: 1 + (back % 3) }, (_, i) => ({
+        id: `n-${back}-${i}`,
+        reminderId: 'shown_not_lived',
+        tag: 'highlight-reel',
+        site: 'instagram',
+        shownAt: at - i * 600_000,
+        outcome: (back + i) % 3 === 0 ? 'helped' : 'not-now',
+        outcomeAt: at - i * 600_000 + 20_000,
+      }));
+      records.push([`nudges/${day}`, { schemaVersion: 1, day, nudges }]);
+    }
     const today = dayKeyOf(Date.now(), 4);
     records.push([
       `journal/${today}`,
@@ -413,6 +429,9 @@ for (const scheme of ['light', 'dark'] as const) {
     await shoot('dashboard-chart', 'section:has(.chart)');
     await shoot('dashboard-insights', 'section:has(.insights)');
     await shoot('dashboard-feelings', 'section:has(.feelings-chart)');
+    await shoot('dashboard-reminders', 'section:has(#reminders-heading)');
+    await page.getByRole('button', { name: 'By theme' }).click();
+    await shoot('dashboard-trap', 'section:has(#trap-heading)');
     await expect(page.locator('#journal-history-heading')).toBeVisible();
     await shoot('dashboard-journal', 'section:has(#journal-history-heading)');
     await shoot('dashboard-data', 'section:has(#data-heading)');

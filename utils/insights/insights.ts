@@ -7,6 +7,7 @@
 import type { CheckIn } from '../checkins/checkIns';
 import type { DayExposureRecord } from '../mute/exposure';
 import { type DayKey, recentDayKeys } from '../time/day';
+import { trapPostsByAccount } from './counts';
 
 /** Sessions this long or longer count as long ones. */
 export const LONG_SESSION_MS = 20 * 60_000;
@@ -74,23 +75,12 @@ function longSessions({ checkIns }: InsightInput): Insight | undefined {
 
 /** Most comparison-trap posts from a few accounts (three at most), this month. */
 function fewAccounts({ exposure }: InsightInput): Insight | undefined {
-  const byAccount = new Map<string, { site: string; handle: string; name?: string; posts: number }>();
-  let posts = 0;
-  const days = new Set<string>();
-  for (const record of exposure) {
-    for (const account of record.accounts) {
-      if (account.trapPosts <= 0) continue;
-      days.add(record.day);
-      posts += account.trapPosts;
-      const key = `${account.site}/${account.handle.toLowerCase()}`;
-      const entry = byAccount.get(key) ?? { site: account.site, handle: account.handle, posts: 0 };
-      entry.posts += account.trapPosts;
-      if (account.name) entry.name = account.name;
-      byAccount.set(key, entry);
-    }
-  }
+  const ranked = trapPostsByAccount(exposure);
+  const posts = ranked.reduce((sum, account) => sum + account.posts, 0);
+  const days = new Set(
+    exposure.filter((record) => record.accounts.some((account) => account.trapPosts > 0)).map((record) => record.day),
+  );
   if (posts < MIN_TRAP_POSTS || days.size < 2) return undefined;
-  const ranked = [...byAccount.values()].sort((a, b) => b.posts - a.posts || a.handle.localeCompare(b.handle));
   let share = 0;
   const top: typeof ranked = [];
   for (const account of ranked.slice(0, 3)) {
@@ -99,7 +89,7 @@ function fewAccounts({ exposure }: InsightInput): Insight | undefined {
     if (share * 2 > posts) break;
   }
   // "Most" means more than half, from fewer accounts than there are.
-  if (share * 2 <= posts || top.length >= byAccount.size) return undefined;
+  if (share * 2 <= posts || top.length >= ranked.length) return undefined;
   return {
     id: 'few-accounts',
     accounts: top.length,
