@@ -9,6 +9,6 @@ export default defineConfig({
     environment: 'node',
     globals: false,
     restoreMocks: true,
-    setupFiles: ['tests/setup/i18n.ts', 'tests/setup/menus.ts'],
+    setupFiles: ['tests/setup/i18n.ts', 'tests/setup/menus.ts', 'tests/setup/permissions.ts'],
   },
 });

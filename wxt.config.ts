@@ -19,8 +19,11 @@ export default defineConfig({
     default_locale: 'en',
     ...(browser === 'firefox' ? {} : { minimum_chrome_version: '123' }),
     // contextMenus: "This made me feel worse" on the feed sites' pages.
-    permissions: ['storage', 'alarms', 'contextMenus'],
+    // scripting: the page script runs on sites she adds, registered when she adds them.
+    permissions: ['storage', 'alarms', 'contextMenus', 'scripting'],
     host_permissions: contentScriptMatches(),
+    // Sites she adds: each asked for by its address, at the moment she adds it, never up front.
+    optional_host_permissions: ['https://*/*'],
     action: { default_title: '__MSG_actionTitle__' },
     commands: {
       'felt-worse': {

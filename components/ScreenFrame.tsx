@@ -10,6 +10,7 @@ import { t } from '@/utils/i18n';
 import { type BoundaryWords, boundaryHeading, boundaryText } from './text/boundary';
 
 export interface ScreenFrameProps extends BoundaryWords {
+  /** The screen's address; empty where the site may not frame it (the plain screen is then all). */
   src: string;
   /** Changes when the frame must load afresh (the page took it out and it was put back). */
   frameKey?: string | number;
@@ -27,22 +28,30 @@ export function ScreenFrame(props: ScreenFrameProps) {
         <div class="otf-fallback" role="dialog" aria-modal="true" aria-labelledby="otf-fallback-heading">
           <h1 id="otf-fallback-heading">{boundaryHeading(props)}</h1>
           <p>{boundaryText(props)}</p>
-          <button type="button" onClick={props.onLeave}>
+          <button
+            type="button"
+            onClick={props.onLeave}
+            ref={(button) => {
+              if (!props.src) button?.focus();
+            }}
+          >
             {t('boundaryLeave', props.siteName)}
           </button>
         </div>
       )}
-      <iframe
-        key={frame}
-        class={loaded ? 'otf-frame otf-loaded' : 'otf-frame'}
-        src={props.src}
-        title={t('boundaryFrameTitle')}
-        onLoad={(event) => {
-          setLoadedFrame(frame);
-          // Keys go to the screen at once (it focuses its Leave button inside).
-          event.currentTarget.focus();
-        }}
-      />
+      {props.src ? (
+        <iframe
+          key={frame}
+          class={loaded ? 'otf-frame otf-loaded' : 'otf-frame'}
+          src={props.src}
+          title={t('boundaryFrameTitle')}
+          onLoad={(event) => {
+            setLoadedFrame(frame);
+            // Keys go to the screen at once (it focuses its Leave button inside).
+            event.currentTarget.focus();
+          }}
+        />
+      ) : null}
     </>
   );
 }

@@ -21,7 +21,7 @@ import { boundaryDay, publishedUsage } from '@/utils/storage/items';
 import type { LedgerStore } from '@/utils/storage/ledgerStore';
 import type { Settings } from '@/utils/storage/settings';
 import { dayKeyOf } from '@/utils/time/day';
-import { topFrameSite } from './senders';
+import { watchedTopFrameSite } from './senders';
 import { createSerialQueue } from './serial';
 import type { ItemReader } from './storedItems';
 
@@ -89,7 +89,7 @@ export function createBoundaries({ api, ledger, items, now, settings }: Boundary
       }),
 
     'boundary/warned': async (_data, sender) => {
-      const site = topFrameSite(sender);
+      const site = watchedTopFrameSite(sender, (await settings()).sites);
       return site ? changeDayState((state) => markWarned(state, site.id)) : NOT_HERE;
     },
 

@@ -24,6 +24,7 @@ import { createReflection } from './reflection';
 import { createItemReader } from './storedItems';
 import { TimelineStore } from './timelineStore';
 import { createTracking } from './tracking';
+import { createUserSites } from './userSites';
 
 const DAY_ROLLOVER_ALARM = 'day-rollover';
 const FELT_WORSE_MENU = 'felt-worse';
@@ -49,9 +50,11 @@ export function startBackground(api: typeof browser, options: BackgroundOptions 
     return loaded.settings;
   };
   let settings = readSettings();
+  const userSites = createUserSites({ api, sites: async () => (await settings).sites });
   watchItems(SETTINGS_ITEMS, () => {
     settings = readSettings();
     void updateBadgeAndRollover();
+    void userSites.sync();
   });
   const dayStartHour = async () => (await settings).tracking.dayStartHour;
 
@@ -135,6 +138,7 @@ export function startBackground(api: typeof browser, options: BackgroundOptions 
     timeline,
     now,
     dayStartHour,
+    sites: async () => (await settings).sites,
     ready: seeded,
     batchMs: options.batchMs,
     afterWrite: () => void publish(),
@@ -210,8 +214,14 @@ export function startBackground(api: typeof browser, options: BackgroundOptions 
     }
   }
 
-  // Each wake: publish today's usage so pages loaded now decide from fresh numbers.
-  void publish();
+  // Her sites' permissions changed (granted from the dashboard, or taken back in the browser).
+  api.permissions.onAdded.addListener(() => void userSites.sync());
+  api.permissions.onRemoved.addListener(() => void userSites.sync());
 
-  return { ledger, timeline, seeded, boundaries, nudges, tracking, posts, journal, checkIns };
+  // Each wake: publish today's usage so pages loaded now decide from fresh numbers, and keep
+  // her sites' registrations in step.
+  void publish();
+  void userSites.sync();
+
+  return { ledger, timeline, seeded, boundaries, nudges, tracking, posts, journal, checkIns, userSites };
 }

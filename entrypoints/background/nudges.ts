@@ -17,13 +17,13 @@ import {
   recordShown,
   rollToDay,
 } from '@/utils/nudges/scheduler';
-import { isFeedUrl } from '@/utils/sites/registry';
+import { isBuiltInSiteId } from '@/utils/sites/registry';
 import { loadItem, saveItem } from '@/utils/storage/itemStore';
 import { nudgeFrequencyOverride, nudgeState } from '@/utils/storage/items';
 import type { LedgerStore } from '@/utils/storage/ledgerStore';
 import type { Settings } from '@/utils/storage/settings';
 import { dayKeyOf } from '@/utils/time/day';
-import { topFrameSite } from './senders';
+import { watchedTopFrameSite } from './senders';
 import { createSerialQueue } from './serial';
 import type { ItemReader } from './storedItems';
 
@@ -51,9 +51,9 @@ export function createNudges({ ledger, items, now, settings, random = Math.rando
   const handlers: Pick<Handlers, 'nudge/request' | 'nudge/outcome'> = {
     'nudge/request': (request, sender) =>
       serial(async () => {
-        const site = topFrameSite(sender);
-        if (!site || !sender.url) return { show: false, reason: 'not-tracked' } as const;
         const current = await settings();
+        const site = watchedTopFrameSite(sender, current.sites);
+        if (!site || !sender.url) return { show: false, reason: 'not-tracked' } as const;
         const hour = current.tracking.dayStartHour;
         const at = now();
         let state = await readState(hour);
@@ -62,12 +62,13 @@ export function createNudges({ ledger, items, now, settings, random = Math.rando
           now: at,
           dayStartHour: hour,
           frequency: await frequency(current),
-          isFeedPage: isFeedUrl(sender.url),
+          isFeedPage: site.isFeed(new URL(sender.url)),
         });
         if (!decision.show) return decision;
         // A long stretch of scrolling: this time, the one-tap question instead of a reminder. It
         // takes a reminder's place for the gap and the day's count.
-        const checkIn = await checkInAfterScrolling?.(site.id);
+        // (The card is an extension page in a frame: only the built-in sites may frame it.)
+        const checkIn = isBuiltInSiteId(site.id) ? await checkInAfterScrolling?.(site.id) : undefined;
         if (checkIn) {
           const current = rollToDay(state, at, hour);
           await saveItem(nudgeState, { ...current, shownToday: current.shownToday + 1, lastShownAt: at });

@@ -5,8 +5,9 @@
  */
 import type { ActivityReportReply } from '@/utils/messaging/protocol';
 import type { Handlers } from '@/utils/messaging/router';
+import type { SiteSettings } from '@/utils/sites/userSites';
 import type { LedgerStore, SpanBatch } from '@/utils/storage/ledgerStore';
-import { topFrameSite } from './senders';
+import { watchedTopFrameSite } from './senders';
 import type { TimelineStore } from './timelineStore';
 
 /** Reports arriving within this window share one write. */
@@ -22,6 +23,8 @@ export interface TrackingDeps {
   timeline: TimelineStore;
   now: () => number;
   dayStartHour: () => Promise<number>;
+  /** The sites she switched off and added (reports from a site not watched count for nothing). */
+  sites: () => Promise<SiteSettings>;
   /** Called after each write (publish today's usage, refresh the badge). */
   afterWrite?: () => void;
   /** Resolves once the timeline knows which tabs are in front (spans are clipped to it). */
@@ -61,7 +64,7 @@ export function createTracking(deps: TrackingDeps) {
     /** The site comes from the sender's URL, never from the message. */
     'activity/report': async ({ spans }, sender) => {
       await deps.ready;
-      const site = topFrameSite(sender);
+      const site = watchedTopFrameSite(sender, await deps.sites());
       // Not a tracked site's top frame: nothing there counts; let the sender drop it.
       if (!site) return { ok: true, settled: spans.length, countedMs: 0 };
       const allowed = await deps.timeline.clipperFor(sender.tab?.windowId, sender.tab?.id);

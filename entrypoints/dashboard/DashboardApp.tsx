@@ -21,6 +21,7 @@ import { type FiledEntry, newestEntries } from '@/utils/journal/entries';
 import { sendMessage } from '@/utils/messaging/client';
 import type { AccountsState } from '@/utils/mute/accounts';
 import { getSite } from '@/utils/sites/registry';
+import { type SiteSettings, siteLabel } from '@/utils/sites/userSites';
 import { buildExport, exportFileName } from '@/utils/storage/exportData';
 import { loadItem, saveItem } from '@/utils/storage/itemStore';
 import { accounts, hiddenInsights, postDetection } from '@/utils/storage/items';
@@ -30,7 +31,9 @@ import { loadSettings } from '@/utils/storage/settingsStorage';
 import { type DayKey, parseDayKey, recentDayKeys } from '@/utils/time/day';
 import type { ManageSections as ManageSectionsType } from './ManageSections';
 
-export const siteName = (id: string) => getSite(id)?.name ?? id;
+/** Her sites as her settings last said (the names she gave the ones she added). */
+let knownSites: SiteSettings | undefined;
+export const siteName = (id: string) => siteLabel(id, knownSites);
 
 export interface DashboardData {
   /** The last 90 days' minutes per site, oldest first, for the chart. */
@@ -54,6 +57,7 @@ export interface DashboardData {
  */
 export async function loadDashboard(ledger = new LedgerStore(), now = Date.now()): Promise<DashboardData> {
   const { settings } = await loadSettings();
+  knownSites = settings.sites;
   const chartDays = recentDayKeys(now, 90, settings.tracking.dayStartHour);
   const days = chartDays.slice(-7);
   const [quarter, keptAside, detection, accountsRead] = await Promise.all([

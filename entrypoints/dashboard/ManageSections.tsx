@@ -5,15 +5,36 @@
  * the larger part of the page's).
  */
 import type { Dispatch, StateUpdater } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { AccountsPanel } from '@/components/AccountsPanel';
 import { BoundarySettingsForm } from '@/components/BoundarySettingsForm';
 import { ExportPanel } from '@/components/ExportPanel';
 import { ImportPanel } from '@/components/ImportPanel';
 import { JournalHistory } from '@/components/JournalHistory';
+import { type SitePermissions, SitesPanel } from '@/components/SitesPanel';
 import { sendMessage } from '@/utils/messaging/client';
+import { userSiteMatches } from '@/utils/sites/userSites';
 import { readImport } from '@/utils/storage/importData';
+import type { Settings } from '@/utils/storage/settings';
 import { saveSettings } from '@/utils/storage/settingsStorage';
 import { type DashboardData, exportAll, loadJournal, siteName } from './DashboardApp';
+
+/** The browser's permission for each site she adds: that site and its subdomains, nothing more. */
+const sitePermissions: SitePermissions = {
+  contains: (domain) => browser.permissions.contains({ origins: userSiteMatches(domain) }),
+  request: (domain) => browser.permissions.request({ origins: userSiteMatches(domain) }),
+  remove: async (domain) => {
+    await browser.permissions.remove({ origins: userSiteMatches(domain) });
+  },
+  watch: (onChange) => {
+    browser.permissions.onAdded.addListener(onChange);
+    browser.permissions.onRemoved.addListener(onChange);
+    return () => {
+      browser.permissions.onAdded.removeListener(onChange);
+      browser.permissions.onRemoved.removeListener(onChange);
+    };
+  },
+};
 
 export interface ManageSectionsProps {
   data: DashboardData | undefined;
@@ -35,6 +56,17 @@ export function ManageSections({ data, setData, reload }: ManageSectionsProps) {
             }}
           />
         </div>
+      ) : null}
+      {data?.settings ? (
+        <SitesPanel
+          sites={data.settings.sites}
+          save={async (sites) => {
+            const settings = { ...(data.settings as Settings), sites };
+            await saveSettings(settings);
+            setData((current) => (current ? { ...current, settings } : current));
+          }}
+          permissions={sitePermissions}
+        />
       ) : null}
       {data ? (
         <AccountsPanel

@@ -14,6 +14,7 @@ import { type BoundaryClock, type BoundaryDecision, boundaryClock } from '@/util
 import { screenQuery } from '@/utils/limits/screenParams';
 import { type PageBoundaryPlan, planPageBoundary, publishedForToday, unsentSince } from '@/utils/limits/usage';
 import { sendMessage } from '@/utils/messaging/client';
+import { USER_SITE_PREFIX } from '@/utils/sites/userSites';
 import { OverlayHost } from './overlayHost';
 import { PageLock } from './pageLock';
 import type { PageFeature, PageInput } from './runner';
@@ -65,7 +66,9 @@ export const boundaries: PageFeature = {
       });
       if (query === shownQuery) return;
       shownQuery = query;
-      const src = `${browser.runtime.getURL('/boundary.html')}?${query}`;
+      // Only the built-in sites may frame the extension's pages (listing every site would let any
+      // site tell the extension is there): on a site she added, the plain screen is the screen.
+      const src = site.id.startsWith(USER_SITE_PREFIX) ? '' : `${browser.runtime.getURL('/boundary.html')}?${query}`;
       screenHost.render(
         h(ScreenFrame, {
           src,

@@ -124,6 +124,7 @@ export function createPostFeature(classifyPosts: ClassifyPosts): PageFeature {
     runsOn: 'site',
     prepare(doc, site) {
       if (site.posts) release = holdPosts(doc, site.posts.postSelector);
+      return release;
     },
     start(page) {
       const adapter = page.site.posts;

@@ -20,7 +20,8 @@ import type { PublishedUsage } from '@/utils/limits/usage';
 import type { AccountsState } from '@/utils/mute/accounts';
 import type { NudgeState } from '@/utils/nudges/scheduler';
 import { siteForUrl } from '@/utils/sites/registry';
-import type { SiteAdapter } from '@/utils/sites/types';
+import type { FeedSite } from '@/utils/sites/types';
+import { watchedSiteForUrl } from '@/utils/sites/userSites';
 import { getRaw, watchItems } from '@/utils/storage/itemStore';
 import {
   accounts,
@@ -66,7 +67,7 @@ export interface PageShared {
 export interface Page {
   readonly win: Window;
   readonly doc: Document;
-  readonly site: SiteAdapter;
+  readonly site: FeedSite;
   readonly inputs: PageInputs;
   readonly tracker: ActivityTracker;
   readonly shared: PageShared;
@@ -114,9 +115,10 @@ export interface PageFeature {
   readonly runsOn: 'site' | 'feed';
   /**
    * Runs at once when the page starts, before the stored inputs are read: only what must be in
-   * place before the site's first frame (a style rule). Keep it to that.
+   * place before the site's first frame (a style rule). Keep it to that. Returns how to take it
+   * back, for a site she switched off.
    */
-  prepare?(doc: Document, site: SiteAdapter): void;
+  prepare?(doc: Document, site: FeedSite): (() => void) | undefined;
   start(page: Page): FeatureRun | undefined;
 }
 
@@ -198,8 +200,12 @@ export function runPage(
   log: (...args: unknown[]) => void = console.error,
 ): PageRunner | undefined {
   const doc = win.document;
-  const site = siteForUrl(win.location.href);
-  if (!site) return undefined;
+  // A built-in site is known at once; a site she added (where the browser runs this script only
+  // because she added it) once her settings are read.
+  let site: FeedSite = siteForUrl(win.location.href) ?? { id: '', name: '', domains: [], isFeed: () => true };
+  /** Stops the page: the extension updated or removed, or the site switched off. */
+  const life = new AbortController();
+  ctx.onInvalidated(() => life.abort());
   const now = () => Date.now();
   const tracker = new ActivityTracker({ idleMs: DEFAULT_IDLE_MS, maxTickGapMs: STALLED_TICK_MS });
   const inputs: PageInputs = {
@@ -234,13 +240,13 @@ export function runPage(
   let scrollBase: { target: EventTarget | null; position: number } = { target: null, position: 0 };
   let scrolled = 0;
   const floodListening = new Set<string>();
-  const listen = { capture: true, passive: true, signal: ctx.signal };
+  const listen = { capture: true, passive: true, signal: life.signal };
   // `once`: the browser itself removes a flood listener after its event; the next tick adds it again.
   const floodListen = { capture: true, passive: true, once: true };
 
   // `ctx.isInvalid` asks the browser whether the extension is still there: too dear for every
   // tick. The activity feature asks it before each report, which stops everything when it's gone.
-  const stopped = () => ctx.signal.aborted;
+  const stopped = () => life.signal.aborted;
   const epochOf = (stamp: number, at: number) => at - (win.performance.now() - stamp);
   // In-page navigation: the Navigation API where the browser has it, else a look at each tick.
   const candidate = (win as Window & { navigation?: EventTarget }).navigation;
@@ -398,7 +404,7 @@ export function runPage(
 
   function onLocation(): void {
     href = win.location.href;
-    const nowFeed = site?.isFeed(new URL(href)) ?? false;
+    const nowFeed = site.isFeed(new URL(href));
     if (nowFeed !== feedPage) {
       feedPage = nowFeed;
       for (const entry of running.filter((candidate) => candidate.feature.runsOn === 'feed')) stopFeature(entry);
@@ -503,16 +509,16 @@ export function runPage(
   for (const type of DISCRETE_INPUT) win.addEventListener(type, onInput, listen);
   listenToFloods();
   for (const type of MEDIA_EVENTS) doc.addEventListener(type, onMedia, listen);
-  doc.addEventListener('visibilitychange', onPageState, { signal: ctx.signal });
-  win.addEventListener('focus', onPageState, { signal: ctx.signal });
-  win.addEventListener('blur', onPageState, { signal: ctx.signal });
-  win.addEventListener('popstate', () => onLocation(), { signal: ctx.signal });
+  doc.addEventListener('visibilitychange', onPageState, { signal: life.signal });
+  win.addEventListener('focus', onPageState, { signal: life.signal });
+  win.addEventListener('blur', onPageState, { signal: life.signal });
+  win.addEventListener('popstate', () => onLocation(), { signal: life.signal });
   navigation?.addEventListener(
     'currententrychange',
     () => {
       if (win.location.href !== href) onLocation();
     },
-    { signal: ctx.signal },
+    { signal: life.signal },
   );
   // Media that was already playing when we arrived (autoplaying feeds).
   for (const media of doc.querySelectorAll('video, audio')) {
@@ -520,8 +526,13 @@ export function runPage(
   }
   trackAt(now());
 
-  const stopWatching = watchItems(STORED_ITEMS, (changed) => notify(applyStored(changed)));
-  ctx.onInvalidated(() => {
+  const stopWatching = watchItems(STORED_ITEMS, (changed) => {
+    const names = applyStored(changed);
+    // Switched off while the page is open: everything stops here at once.
+    if (names.has('settings') && !watchedSiteForUrl(href, inputs.settings.sites)) life.abort();
+    else notify(names);
+  });
+  life.signal.addEventListener('abort', () => {
     stopWatching();
     for (const type of floodListening) win.removeEventListener(type, onInput, floodListen);
     floodListening.clear();
@@ -531,20 +542,25 @@ export function runPage(
     wakeTimer = undefined;
     wakeTimerAt = Number.POSITIVE_INFINITY;
     for (const entry of [...running]) stopFeature(entry);
+    for (const undo of prepared) undo?.();
   });
 
   // Before anything is read: what must be in place before the site's first frame.
-  for (const feature of features) {
+  const prepared = features.map((feature) => {
     try {
-      feature.prepare?.(doc, site);
+      return feature.prepare?.(doc, site);
     } catch (error) {
       log(`Outside the Frame: the page feature "${feature.id}" could not prepare.`, error);
     }
-  }
+  });
 
   const ready = getRaw(STORED_ITEMS).then((values) => {
-    if (ctx.isInvalid) return;
+    if (ctx.isInvalid || stopped()) return;
     applyStored(new Map(STORED_ITEMS.map((item, index) => [item, values[index]])));
+    const watched = watchedSiteForUrl(href, inputs.settings.sites);
+    if (!watched) return life.abort();
+    site = (page as { site: FeedSite }).site = watched;
+    feedPage = site.isFeed(new URL(href));
     for (const feature of features) if (feature.runsOn === 'site' || feedPage) startFeature(feature);
     notify(new Set(['settings', 'usage', 'dayState', 'nudgeState']));
     scheduleTick();

@@ -7,7 +7,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 
 type Listener = (...args: unknown[]) => unknown;
 
-function fakeEvent() {
+export function fakeEvent() {
   const listeners: Listener[] = [];
   return {
     addListener: (listener: Listener) => void listeners.push(listener),

@@ -243,6 +243,39 @@ describe('page runner: one of each', () => {
   });
 });
 
+describe('page runner: a site she switched off', () => {
+  it('starts nothing, counts nothing and runs no timer, and takes back what it prepared', async () => {
+    await fakeBrowser.storage.sync.set({ settings: settingsWith({}, { sites: { off: ['instagram'], added: [] } }) });
+    const undone = vi.fn();
+    const started = vi.fn();
+    const prepared: PageFeature = { id: 'prepared', runsOn: 'site', prepare: () => undone, start: started };
+    const runner = runPage(ctx, [prepared, activityReporting], window, vi.fn());
+    await runner?.ready;
+    expect(undone).toHaveBeenCalledOnce();
+    expect(started).not.toHaveBeenCalled();
+    await scrollFor(REPORT_EVERY_MS / S);
+    expect(reports()).toEqual([]);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('stops everything at once when she switches it off while the page is open', async () => {
+    await fakeBrowser.storage.sync.set({ settings: settingsWith({ dailyLimitMinutes: 1 }) });
+    await fakeBrowser.storage.local.set({
+      boundaryUsage: { schemaVersion: 1, day: TODAY, todayMsBySite: { instagram: 2 * MIN }, at: NOW },
+    });
+    await start([activityReporting, boundaries]);
+    expect(boundaryScreen()).not.toBeNull();
+    await fakeBrowser.storage.sync.set({
+      settings: settingsWith({ dailyLimitMinutes: 1 }, { sites: { off: ['instagram'], added: [] } }),
+    });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(boundaryScreen()).toBeNull();
+    expect(document.documentElement.getAttribute('style') ?? '').not.toContain('overflow:hidden');
+    await scrollFor(REPORT_EVERY_MS / S);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
 describe('page runner: a hidden tab', () => {
   it('runs no timer while hidden, even with a feed-free time coming, and catches up when shown', async () => {
     await fakeBrowser.storage.sync.set({

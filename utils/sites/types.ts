@@ -19,9 +19,11 @@ export const BUILT_IN_SITE_IDS = [
 
 export type BuiltInSiteId = (typeof BUILT_IN_SITE_IDS)[number];
 
-export interface SiteAdapter {
-  readonly id: BuiltInSiteId;
-  /** Display name, as the site calls itself. */
+/** A site the extension watches: one of the built-in ones, or one she added (`userSites.ts`). */
+export interface FeedSite {
+  /** A built-in site's id, or `site:<domain>` for one she added. */
+  readonly id: string;
+  /** Display name, as the site calls itself (or as she named it). */
   readonly name: string;
   /**
    * Registrable domains this site owns (e.g. `instagram.com`). A URL belongs to the site
@@ -30,8 +32,12 @@ export interface SiteAdapter {
   readonly domains: readonly string[];
   /** Whether this URL (already known to belong to the site) shows a feed. */
   isFeed(url: URL): boolean;
-  /** How to find and read posts on the site's feed pages. */
+  /** How to find and read posts on the site's feed pages (built-in sites only). */
   readonly posts?: PostAdapter;
+}
+
+export interface SiteAdapter extends FeedSite {
+  readonly id: BuiltInSiteId;
 }
 
 /** The account behind a post, as the feed shows it. */

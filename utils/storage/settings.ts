@@ -11,6 +11,7 @@ import {
   type SettingsProblemCode,
   wholeNumber,
 } from '../limits/boundarySettings';
+import { defaultSiteSettings, SiteSettingsSchema } from '../sites/userSites';
 import { DEFAULT_DAY_START_HOUR } from '../time/day';
 import { type RecordKind, type RecordProblem, readRecord } from './recordKind';
 
@@ -34,6 +35,8 @@ export const SettingsSchema = v.object({
   tracking: TrackingSettingsSchema,
   boundaries: BoundarySettingsSchema,
   nudges: NudgeSettingsSchema,
+  /** Sites switched off and sites she added; settings saved before sites could be chosen have none. */
+  sites: v.optional(SiteSettingsSchema, defaultSiteSettings),
 });
 
 export type TrackingSettings = v.InferOutput<typeof TrackingSettingsSchema>;
@@ -44,6 +47,7 @@ export const DEFAULT_SETTINGS: Settings = {
   tracking: { idleThresholdSeconds: 60, dayStartHour: DEFAULT_DAY_START_HOUR },
   boundaries: defaultBoundarySettings(),
   nudges: { frequency: 'gentle' },
+  sites: defaultSiteSettings(),
 };
 
 export const defaultSettings = (): Settings => structuredClone(DEFAULT_SETTINGS);
