@@ -551,6 +551,7 @@ export function runPage(
       return feature.prepare?.(doc, site);
     } catch (error) {
       log(`Outside the Frame: the page feature "${feature.id}" could not prepare.`, error);
+      return undefined;
     }
   });
 
