@@ -5,20 +5,32 @@
 import { useMemo } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import type { WeekReminders } from '@/utils/insights/counts';
+import { parseDayKey } from '@/utils/time/day';
 import { CountChart } from './CountChart';
 import { numberText } from './text/format';
 
 export interface WeekRow {
   key: string;
   label: string;
+  /** Under the bar: the month and day alone. */
+  short: string;
   helped: number;
   other: number;
+}
+
+let shortFormat: Intl.DateTimeFormat | undefined;
+/** "Nov 3": a week's first day under its bar. */
+function shortDay(day: string): string {
+  const [year, month, date] = parseDayKey(day);
+  shortFormat ??= new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
+  return shortFormat.format(new Date(year, month - 1, date, 12));
 }
 
 export function weekRows(weeks: readonly WeekReminders[], dayLabel: (day: string) => string): WeekRow[] {
   return weeks.map((week) => ({
     key: week.from,
     label: dayLabel(week.from),
+    short: shortDay(week.from),
     helped: week.helped,
     other: week.shown - week.helped,
   }));

@@ -8,6 +8,12 @@ import { expect, test } from '@playwright/test';
 import { DEFAULT_SETTINGS } from '../../utils/storage/settings';
 import { ExtensionSession, INSTAGRAM, X_HOME } from './helpers/extension';
 
+// Only ever evaluated inside the extension's service worker, where `chrome` exists.
+declare const chrome: {
+  storage: { sync: { get(key: string): Promise<Record<string, { sites: { added: unknown[] } } | undefined>> } };
+  scripting: { getRegisteredContentScripts(): Promise<unknown[]> };
+};
+
 let session: ExtensionSession;
 test.afterEach(async () => {
   await session?.close();

@@ -303,8 +303,15 @@ for (const scheme of ['light', 'dark'] as const) {
   });
   test(`dashboard (${scheme})`, async () => {
     // A few weeks of made-up history: time on four sites, long sessions answered mostly "a bit
-    // worse", comparison-trap posts mostly from two accounts, and two journal entries.
-    await session.setSettings(EXAMPLE_SETTINGS);
+    // worse", comparison-trap posts mostly from two accounts, and two journal entries; LinkedIn
+    // switched off and a forum of her own added (not allowed in this browser yet).
+    await session.setSettings({
+      ...EXAMPLE_SETTINGS,
+      sites: {
+        off: ['linkedin'],
+        added: [{ id: 'site:forum.example.org', domain: 'forum.example.org', name: 'Parents’ forum', addedAt: 0 }],
+      },
+    });
     const records: [string, unknown][] = [];
     const checkIns: Record<string, unknown[]> = {};
     for (let back = 0; back < 30; back++) {
@@ -435,6 +442,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(page.locator('#journal-history-heading')).toBeVisible();
     await shoot('dashboard-journal', 'section:has(#journal-history-heading)');
     await shoot('dashboard-data', 'section:has(#data-heading)');
+    await shoot('dashboard-sites', 'section:has(#sites-heading)');
     await page.close();
   });
 }
