@@ -21,7 +21,7 @@ import { type FiledEntry, newestEntries } from '@/utils/journal/entries';
 import { sendMessage } from '@/utils/messaging/client';
 import type { AccountsState } from '@/utils/mute/accounts';
 import { getSite } from '@/utils/sites/registry';
-import { type SiteSettings, siteLabel } from '@/utils/sites/userSites';
+import { siteLabel } from '@/utils/sites/userSites';
 import { buildExport, exportFileName } from '@/utils/storage/exportData';
 import { loadItem, saveItem } from '@/utils/storage/itemStore';
 import { accounts, hiddenInsights, postDetection } from '@/utils/storage/items';
@@ -31,9 +31,7 @@ import { loadSettings } from '@/utils/storage/settingsStorage';
 import { type DayKey, parseDayKey, recentDayKeys } from '@/utils/time/day';
 import type { ManageSections as ManageSectionsType } from './ManageSections';
 
-/** Her sites as her settings last said (the names she gave the ones she added). */
-let knownSites: SiteSettings | undefined;
-export const siteName = (id: string) => siteLabel(id, knownSites);
+export const siteName = (id: string) => siteLabel(id);
 
 export interface DashboardData {
   /** The last 90 days' minutes per site, oldest first, for the chart. */
@@ -57,7 +55,6 @@ export interface DashboardData {
  */
 export async function loadDashboard(ledger = new LedgerStore(), now = Date.now()): Promise<DashboardData> {
   const { settings } = await loadSettings();
-  knownSites = settings.sites;
   const chartDays = recentDayKeys(now, 90, settings.tracking.dayStartHour);
   const days = chartDays.slice(-7);
   const [quarter, keptAside, detection, accountsRead] = await Promise.all([
@@ -200,6 +197,8 @@ export function DashboardApp({ load = loadNow }: { load?: () => Promise<Dashboar
     });
   }, [load]);
 
+  /** Sites by the names she gave the ones she added. */
+  const nameOf = (id: string) => siteLabel(id, data?.settings?.sites);
   const week = data ? data.days.map((day) => ({ day, label: dayLabel(day), totals: data.totals.get(day) ?? {} })) : [];
   const hasAnyTime = week.some((day) => Object.values(day.totals).some((ms) => ms > 0));
 
@@ -209,7 +208,7 @@ export function DashboardApp({ load = loadNow }: { load?: () => Promise<Dashboar
       {failed && <p role="alert">{t('dashboardLoadFailed')}</p>}
       {(data?.detectionStale ?? []).map((site) => (
         <p key={site} role="note" class="notice">
-          {t('postDetectionStale', siteName(site))}
+          {t('postDetectionStale', nameOf(site))}
         </p>
       ))}
       {data && data.unreadable > 0 && (
@@ -224,11 +223,11 @@ export function DashboardApp({ load = loadNow }: { load?: () => Promise<Dashboar
           data.chart ? (
             <MinutesChart
               days={data.chart}
-              siteName={siteName}
+              siteName={nameOf}
               dailyLimitMinutes={data.settings?.boundaries.dailyLimitMinutes ?? null}
             />
           ) : (
-            <WeekTable days={week} siteName={siteName} caption={t('dashboardLast7Days')} />
+            <WeekTable days={week} siteName={nameOf} caption={t('dashboardLast7Days')} />
           )
         ) : null}
       </section>
@@ -256,7 +255,7 @@ export function DashboardApp({ load = loadNow }: { load?: () => Promise<Dashboar
         <section aria-labelledby="trap-heading" class="card">
           <h2 id="trap-heading">{t('chartTrapHeading')}</h2>
           {insights.trapAccounts.length > 0 ? (
-            <TrapChart accounts={insights.trapAccounts} themes={insights.trapThemes} siteName={siteName} />
+            <TrapChart accounts={insights.trapAccounts} themes={insights.trapThemes} siteName={nameOf} />
           ) : (
             <p class="muted">{t('chartTrapNone')}</p>
           )}

@@ -22,7 +22,7 @@ import { publishedForToday } from '@/utils/limits/usage';
 import { sendMessage } from '@/utils/messaging/client';
 import type { AccountAction, AccountsState } from '@/utils/mute/accounts';
 import { getSite, siteForUrl } from '@/utils/sites/registry';
-import { type SiteSettings, siteLabel } from '@/utils/sites/userSites';
+import { siteLabel } from '@/utils/sites/userSites';
 import { getRaw, removeItem, saveItem } from '@/utils/storage/itemStore';
 import {
   accounts as accountsItem,
@@ -44,9 +44,7 @@ import type { Settings } from '@/utils/storage/settings';
 import { SETTINGS_ITEMS, saveSettings, settingsFromRaw } from '@/utils/storage/settingsStorage';
 import { dayKeyOf } from '@/utils/time/day';
 
-/** Her sites as her settings last said (the names she gave the ones she added). */
-let knownSites: SiteSettings | undefined;
-export const siteName = (id: string) => siteLabel(id, knownSites);
+export const siteName = (id: string) => siteLabel(id);
 
 export interface PopupData {
   /** Active ms per site id today. */
@@ -118,7 +116,6 @@ export async function loadPopupData(now = Date.now(), ledger?: LedgerStore): Pro
     reflectionRequest,
   ]);
   const loaded = settingsFromRaw(syncRaw, localRaw, localWinsRaw);
-  knownSites = loaded.settings.sites;
   const hour = loaded.settings.tracking.dayStartHour;
   const today = dayKeyOf(now, hour);
   const published = publishedForToday(readItem(publishedUsage, usageRaw).value, now, today);
@@ -286,7 +283,7 @@ export function PopupApp({
           ))}
           <TodaySummary
             totals={data.todayMsBySite}
-            siteName={siteName}
+            siteName={(id) => siteLabel(id, data.settings.sites)}
             boundaries={data.settings.boundaries}
             dayState={data.dayState}
             now={now()}

@@ -284,3 +284,20 @@ describe('dashboard: reminders and comparison-trap posts', () => {
     );
   });
 });
+
+describe('dashboard: sites she added', () => {
+  it('names a site she added as she named it, and one she removed by its domain', async () => {
+    const settings = structuredClone(DEFAULT_SETTINGS);
+    settings.sites.added.push({ id: 'site:example.org', domain: 'example.org', name: 'Example news', addedAt: 1 });
+    const totals = { 'site:example.org': 4 * MIN, 'site:gone.example': 2 * MIN };
+    const data: DashboardData = {
+      ...week({ '2026-11-22': totals }),
+      settings,
+      chart: WEEK.map((day) => ({ day, label: day, totals: day === '2026-11-22' ? totals : {} })),
+    };
+    const view = await mount(<DashboardApp load={async () => data} />);
+    expect(view.querySelector('.chart-hit:last-child')?.getAttribute('aria-label')).toBe(
+      '2026-11-22: Example news 4 min, gone.example 2 min; 6 min in all.',
+    );
+  });
+});
