@@ -170,8 +170,12 @@ export function startBackground(api: typeof browser, options: BackgroundOptions 
   api.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === DAY_ROLLOVER_ALARM) void updateBadgeAndRollover();
   });
-  api.runtime.onStartup.addListener(() => void updateBadgeAndRollover());
+  api.runtime.onStartup.addListener(() => {
+    void updateBadgeAndRollover();
+    void userSites.sync();
+  });
   api.runtime.onInstalled.addListener(() => {
+    void userSites.sync();
     void moveLegacyKeptAside();
     void updateBadgeAndRollover();
     void createMenu();
@@ -218,10 +222,8 @@ export function startBackground(api: typeof browser, options: BackgroundOptions 
   api.permissions.onAdded.addListener(() => void userSites.sync());
   api.permissions.onRemoved.addListener(() => void userSites.sync());
 
-  // Each wake: publish today's usage so pages loaded now decide from fresh numbers, and keep
-  // her sites' registrations in step.
+  // Each wake: publish today's usage so pages loaded now decide from fresh numbers.
   void publish();
-  void userSites.sync();
 
   return { ledger, timeline, seeded, boundaries, nudges, tracking, posts, journal, checkIns, userSites };
 }

@@ -4,7 +4,7 @@
  * and injected into its tabs already open; for a site she removed, or whose permission she
  * took back, the registration goes, and so does any permission left over from a removed site.
  * Kept in step whenever her settings or the browser's permissions change, and when the
- * background starts. The dashboard asks for the permission (only a click may ask).
+ * extension is installed or updated and the browser starts (registrations persist between). The dashboard asks for the permission (only a click may ask).
  */
 import type { browser as Browser } from 'wxt/browser';
 import { contentScriptMatches } from '@/utils/sites/registry';
@@ -32,10 +32,11 @@ export function createUserSites({ api, sites, log = console.error }: UserSitesDe
 
   async function syncNow(): Promise<void> {
     const { added } = await sites();
+    const granted = new Set((await api.permissions.getAll()).origins ?? []);
     const wanted = new Map<string, string[]>();
     for (const site of added) {
       const origins = userSiteMatches(site.domain);
-      if (await api.permissions.contains({ origins })) wanted.set(`${SCRIPT_PREFIX}${site.domain}`, origins);
+      if (origins.every((origin) => granted.has(origin))) wanted.set(`${SCRIPT_PREFIX}${site.domain}`, origins);
     }
     const registered = (await api.scripting.getRegisteredContentScripts()).filter((script) =>
       script.id.startsWith(SCRIPT_PREFIX),
@@ -63,9 +64,7 @@ export function createUserSites({ api, sites, log = console.error }: UserSitesDe
     }
     // A permission left from a site she removed (here, or on another browser her settings follow).
     const addedOrigins = new Set(added.flatMap((site) => userSiteMatches(site.domain)));
-    const orphans = ((await api.permissions.getAll()).origins ?? []).filter(
-      (origin) => !builtIn.has(origin) && !addedOrigins.has(origin),
-    );
+    const orphans = [...granted].filter((origin) => !builtIn.has(origin) && !addedOrigins.has(origin));
     if (orphans.length > 0) await api.permissions.remove({ origins: orphans });
   }
 

@@ -108,4 +108,16 @@ describe('her sites in the browser', () => {
     await fakeBrowser.permissions.remove({ origins: ['https://*.example.com/*'] });
     await vi.waitFor(() => expect(registered()).toEqual([]));
   });
+
+  it('puts the registrations in step when the extension is installed or updated', async () => {
+    const settings = (await import('@/utils/storage/settings')).defaultSettings();
+    settings.sites.added.push(newUserSite('example.com', '', 1));
+    await fakeBrowser.storage.sync.set({ settings });
+    permissionsState.granted.add('https://*.example.com/*');
+    const { startBackground } = await import('@/entrypoints/background/main');
+    startBackground(fakeBrowser);
+    expect(registered()).toEqual([]);
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.0.9' });
+    await vi.waitFor(() => expect(registered().map((script) => script.id)).toEqual([`${SCRIPT_PREFIX}example.com`]));
+  });
 });
