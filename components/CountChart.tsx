@@ -42,6 +42,21 @@ export interface CountChartProps<Row extends CountRow> {
   class?: string;
 }
 
+/** "Show as a table" / "Hide the table": the text alternative of a chart, one click away. */
+export function TableToggle({ open, controls, toggle }: { open: boolean; controls: string; toggle(): void }) {
+  return (
+    <button
+      type="button"
+      class="secondary small-button"
+      aria-expanded={open ? 'true' : 'false'}
+      aria-controls={controls}
+      onClick={toggle}
+    >
+      {t(open ? 'chartHideTable' : 'chartShowTable')}
+    </button>
+  );
+}
+
 export function CountChart<Row extends CountRow>(props: CountChartProps<Row>) {
   const { rows, layers, value } = props;
   const [asTable, setAsTable] = useState(false);
@@ -53,15 +68,7 @@ export function CountChart<Row extends CountRow>(props: CountChartProps<Row>) {
     <div class={`chart ${props.class ?? ''}`}>
       <div class="chart-controls">
         {props.controls ?? <span />}
-        <button
-          type="button"
-          class="secondary small-button"
-          aria-expanded={asTable ? 'true' : 'false'}
-          aria-controls={`${id}-table`}
-          onClick={() => setAsTable((open) => !open)}
-        >
-          {t(asTable ? 'chartHideTable' : 'chartShowTable')}
-        </button>
+        <TableToggle open={asTable} controls={`${id}-table`} toggle={() => setAsTable((open) => !open)} />
       </div>
       <StackedBars
         rows={rows}

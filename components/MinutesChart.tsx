@@ -10,6 +10,7 @@ import { useEffect, useId, useMemo, useState } from 'preact/hooks';
 import { sumValues } from '@/utils/format';
 import { t } from '@/utils/i18n';
 import { BUILT_IN_SITE_IDS } from '@/utils/sites/types';
+import { TableToggle } from './CountChart';
 import { PLOT, StackedBars } from './StackedBars';
 import { durationText, numberText } from './text/format';
 import { WeekTable } from './WeekTable';
@@ -82,15 +83,7 @@ export function MinutesChart({ days: allDays, siteName, dailyLimitMinutes }: Min
             </button>
           ))}
         </fieldset>
-        <button
-          type="button"
-          class="secondary small-button"
-          aria-expanded={asTable ? 'true' : 'false'}
-          aria-controls={`${id}-table`}
-          onClick={() => setAsTable((open) => !open)}
-        >
-          {t(asTable ? 'chartHideTable' : 'chartShowTable')}
-        </button>
+        <TableToggle open={asTable} controls={`${id}-table`} toggle={() => setAsTable((open) => !open)} />
       </div>
       <StackedBars
         rows={days}
