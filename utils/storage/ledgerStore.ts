@@ -48,6 +48,17 @@ export interface LedgerSnapshot {
   unreadable: KeptAsideRecord[];
 }
 
+/** A snapshot of an empty ledger (nothing stored yet). */
+export const emptySnapshot = (): LedgerSnapshot => ({
+  days: [],
+  sessions: [],
+  nudges: [],
+  exposure: [],
+  journal: [],
+  checkIns: [],
+  unreadable: [],
+});
+
 /** Records for a range of days, and the stored ones that could not be read. */
 export interface DayRecords<T> {
   records: Map<DayKey, T>;
@@ -388,15 +399,7 @@ export class LedgerStore {
     const [keys, values] = await this.store('readonly', (store) =>
       Promise.all([promisifyRequest(store.getAllKeys()), promisifyRequest(store.getAll())]),
     );
-    const snapshot: LedgerSnapshot = {
-      days: [],
-      sessions: [],
-      nudges: [],
-      exposure: [],
-      journal: [],
-      checkIns: [],
-      unreadable: [],
-    };
+    const snapshot = emptySnapshot();
     const now = Date.now();
     keys.forEach((rawKey, index) => {
       const key = String(rawKey);

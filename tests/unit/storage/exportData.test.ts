@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { applyAccountAction, emptyAccounts, withTriggerWords } from '@/utils/mute/accounts';
 import { buildExport } from '@/utils/storage/exportData';
-import type { LedgerSnapshot } from '@/utils/storage/ledgerStore';
+import { emptySnapshot, type LedgerSnapshot } from '@/utils/storage/ledgerStore';
 import { DEFAULT_SETTINGS } from '@/utils/storage/settings';
 
 const NOW = Date.UTC(2026, 10, 22, 15, 0);
-const empty: LedgerSnapshot = {
-  days: [],
-  sessions: [],
-  nudges: [],
-  exposure: [],
-  journal: [],
-  checkIns: [],
-  unreadable: [],
-};
+const empty: LedgerSnapshot = emptySnapshot();
 
 describe('buildExport: accounts', () => {
   it('lists exposure per day and account, with seconds to a tenth and times as ISO', () => {
