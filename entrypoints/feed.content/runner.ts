@@ -526,10 +526,13 @@ export function runPage(
   }
   trackAt(now());
 
+  /** The first read of the stored inputs is in. */
+  let read = false;
   const stopWatching = watchItems(STORED_ITEMS, (changed) => {
     const names = applyStored(changed);
-    // Switched off while the page is open: everything stops here at once.
-    if (names.has('settings') && !watchedSiteForUrl(href, inputs.settings.sites)) life.abort();
+    // Switched off while the page is open: everything stops here at once. (Before the first
+    // read is in, the settings may be only half known: that read decides.)
+    if (read && names.has('settings') && !watchedSiteForUrl(href, inputs.settings.sites)) life.abort();
     else notify(names);
   });
   life.signal.addEventListener('abort', () => {
@@ -558,6 +561,7 @@ export function runPage(
   const ready = getRaw(STORED_ITEMS).then((values) => {
     if (ctx.isInvalid || stopped()) return;
     applyStored(new Map(STORED_ITEMS.map((item, index) => [item, values[index]])));
+    read = true;
     const watched = watchedSiteForUrl(href, inputs.settings.sites);
     if (!watched) return life.abort();
     site = (page as { site: FeedSite }).site = watched;

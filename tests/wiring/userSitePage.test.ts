@@ -94,4 +94,14 @@ describe('the page script on a site she added', () => {
     expect(received).toEqual([]);
     expect(vi.getTimerCount()).toBe(0);
   });
+
+  it('is not stopped by a settings change that comes before its first read', async () => {
+    await saveSites(['example.org']);
+    const runner = runPage(ctx, [activityReporting], window, vi.fn());
+    // Only the local copy's flag changes, at once: the synced settings aren't known yet here.
+    await fakeBrowser.storage.local.set({ settingsLocalIsNewer: false });
+    await runner?.ready;
+    await scrollFor(REPORT_EVERY_MS / S);
+    expect(received.filter((message) => message.type === 'activity/report')).toHaveLength(1);
+  });
 });
