@@ -12,6 +12,7 @@ import { builtInSites } from '@/utils/sites/registry';
 import type { BuiltInSiteId } from '@/utils/sites/types';
 import {
   type AddressProblem,
+  MAX_NAME_LENGTH,
   MAX_USER_SITES,
   newUserSite,
   parseSiteAddress,
@@ -220,7 +221,7 @@ export function SitesPanel({ sites: initial, save, permissions, now = Date.now }
             id="site-name"
             type="text"
             value={name}
-            maxLength={60}
+            maxLength={MAX_NAME_LENGTH}
             onInput={(event) => setName((event.target as HTMLInputElement).value)}
           />
         </div>

@@ -12,7 +12,7 @@ import { BUILT_IN_SITE_IDS, type BuiltInSiteId, type FeedSite } from './types';
 export const USER_SITE_PREFIX = 'site:';
 /** Sites she can add, at most. */
 export const MAX_USER_SITES = 20;
-const MAX_NAME_LENGTH = 60;
+export const MAX_NAME_LENGTH = 60;
 /** A lower-case host name of two or more labels (letters, digits, hyphens; punycode for others). */
 const DOMAIN = /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/;
 
@@ -50,7 +50,7 @@ export const defaultSiteSettings = (): SiteSettings => ({ off: [], added: [] });
 /** The match patterns (host permission and content script) for a site she added: the domain and its subdomains. */
 export const userSiteMatches = (domain: string): string[] => [`https://*.${domain}/*`];
 
-export function userSiteAdapter(site: UserSite): FeedSite {
+function userSiteAdapter(site: UserSite): FeedSite {
   // Every page of her own site counts as feed: she added it for what she scrolls there.
   return { id: site.id, name: site.name, domains: [site.domain], isFeed: () => true };
 }
