@@ -4,15 +4,21 @@
  *   site's posts are held out of sight from document start until the stored decisions are read,
  *   a few milliseconds later, and the rule written), and each gets a one-line
  *   "Hidden by you · Show" placeholder; on every page of the site;
- * - noticing, on feed pages: each post is read once (recycled rows are read again when their
- *   content changes), its text classified on the device, and comparison-trap posts per account
- *   (and the seconds they were on screen) reported with the page's regular reports; the
- *   background answers with a mute suggestion when an account crosses the line;
+ * - noticing, on feed pages: each post she looked at (on screen for a second) is read once
+ *   (recycled rows are read again when their content changes), its text classified on the
+ *   device, and comparison-trap posts per account (and the seconds they were on screen)
+ *   reported with the page's regular reports; the background answers with a mute suggestion
+ *   when an account crosses the line;
  * - "this made me feel worse" from the context menu or the keyboard shortcut, for the post
  *   under the pointer or the one most in view;
  * - health: when a feed page shows no posts the adapter can find for a while, post features
  *   pause on this page and the background is told (the popup then says so).
- * The work runs off the scroll path: mutations only schedule an idle-time pass.
+ * The work runs off the scroll path and away from what the site keeps changing: the observer
+ * watches only the chain of elements that holds the posts, and each post's own children
+ * (recycled rows), never a whole subtree where counters and timestamps tick; changes only
+ * schedule an idle-time pass; a post is read once it has been on screen for a second (posts
+ * flung past unseen are never read), and hidden accounts' posts are found by the style rule's
+ * own selectors, without reading them.
  */
 import { h } from 'preact';
 import { browser } from 'wxt/browser';
@@ -33,6 +39,8 @@ export const POSTS_REPORT_EVERY_MS = 20_000;
 export const DETECTION_GRACE_MS = 30_000;
 /** Changes are gathered this long before a pass looks at them. */
 export const PASS_DELAY_MS = 250;
+/** A post counts as seen, and is read, once it has been on screen this long (a viewable impression). */
+export const SEEN_AFTER_MS = 1_000;
 /** An idle pass comes no later than this after that. */
 const IDLE_TIMEOUT_MS = 1_000;
 /** Attribute on a post hidden by her choice (the style rule hides it) and on one she chose to show. */
@@ -152,16 +160,27 @@ function startPosts(page: Page, adapter: PostAdapter, classifyPosts: ClassifyPos
   /** What each post element showed when last read (rows are recycled). */
   const lastRead = new WeakMap<Element, string>();
   const placeholders = new WeakMap<Element, HTMLElement>();
-  /** Trap posts being timed: whether each is in view, and since when it counts (in view, page in front). */
-  const onScreen = new Map<Element, { handle: string; inView: boolean; since: number | undefined }>();
+  /**
+   * Posts on screen now (watched until read, and trap posts while they are timed): since when
+   * each counts (undefined while the page is behind).
+   */
+  const inView = new Map<Element, number | undefined>();
+  /** Trap posts being timed, with their account. */
+  const traps = new Map<Element, string>();
+  /** Posts found (true) and the elements holding them (false) that the observer watches. */
+  let watched = new WeakMap<Element, boolean>();
   const card = new OverlayHost({ name: 'outside-the-frame-mute', css: nudgeCss, fullPage: false }, doc);
   const waiting: Waiting[] = [];
   let classifying = false;
   /** Her hidden handles on this site, lower-cased (kept with the style rule, by `writeStyle`). */
   let hidden = new Set<string>();
+  /** The rule's selector for all her hidden accounts ('' for none), undefined when it can't express them all. */
+  let ruled: string | undefined;
   let style: HTMLStyleElement | undefined;
-  let observer: MutationObserver | undefined;
-  let observedRoot: Node | undefined;
+  /** The feed (else the page); watched whole (`wide`) only until posts are found in it. */
+  let root: Element = doc.documentElement;
+  let wide = true;
+  let listening = false;
   /** The short wait before a pass, then the idle callback that runs it. */
   let pass: number | undefined;
   let idlePass: number | undefined;
@@ -169,6 +188,7 @@ function startPosts(page: Page, adapter: PostAdapter, classifyPosts: ClassifyPos
   let activeOnFeedMs = 0;
   let lastTick = page.now();
   let detectionPaused = false;
+  let foundAny = false;
   let detectionReported: boolean | undefined;
   let cardShowing = false;
   let sending = false;
@@ -178,6 +198,9 @@ function startPosts(page: Page, adapter: PostAdapter, classifyPosts: ClassifyPos
   function writeStyle(): void {
     const handles = hiddenHandles(page.inputs.accounts, site.id);
     hidden = new Set(handles.map((handle) => handle.toLowerCase()));
+    ruled = handles.every((handle) => PLAIN_HANDLE.test(handle) && adapter.hideSelector)
+      ? handles.map((handle) => adapter.hideSelector?.(handle)).join()
+      : undefined;
     if (!style) {
       style = doc.createElement('style');
       style.setAttribute('data-outside-the-frame', '');
@@ -186,11 +209,10 @@ function startPosts(page: Page, adapter: PostAdapter, classifyPosts: ClassifyPos
     if (!style.isConnected) (doc.head ?? doc.documentElement).append(style);
   }
 
-  function setHidden(post: Element, info: PostInfo | null): void {
-    const handle = info?.author?.handle;
-    const hide = handle !== undefined && hidden.has(handle.toLowerCase());
+  /** Hides `post` with a placeholder naming `account`, or shows it again (no account). */
+  function setHidden(post: Element, account: string | undefined): void {
     const existing = placeholders.get(post);
-    if (!hide) {
+    if (!account) {
       post.removeAttribute(HIDDEN_ATTR);
       existing?.remove();
       placeholders.delete(post);
@@ -199,7 +221,6 @@ function startPosts(page: Page, adapter: PostAdapter, classifyPosts: ClassifyPos
     if (post.hasAttribute(SHOWN_ATTR)) return;
     post.setAttribute(HIDDEN_ATTR, '');
     if (existing?.isConnected) return;
-    const account = info?.author?.name || `@${handle}`;
     const placeholder = placeholderFor(doc, account, () => {
       post.setAttribute(SHOWN_ATTR, '');
       placeholder.remove();
@@ -209,33 +230,38 @@ function startPosts(page: Page, adapter: PostAdapter, classifyPosts: ClassifyPos
   }
 
   // ---- reading posts --------------------------------------------------------------------
-  const Observer = (win as Window & typeof globalThis).IntersectionObserver;
-  const visibility =
-    typeof Observer === 'function'
-      ? new Observer((entries) => {
-          const now = page.now();
-          for (const entry of entries) {
-            const watched = onScreen.get(entry.target);
-            if (!watched) continue;
-            watched.inView = entry.isIntersecting;
-            if (entry.isIntersecting && page.inFront()) watched.since ??= now;
-            else settleSeconds(entry.target, now);
-          }
-        })
-      : undefined;
+  const visibility = new (win as Window & typeof globalThis).IntersectionObserver((entries) => {
+    const now = page.now();
+    for (const entry of entries) {
+      if (!entry.isIntersecting) {
+        if (inView.has(entry.target)) drop(entry.target, true);
+      } else if (!inView.has(entry.target)) inView.set(entry.target, page.inFront() ? now : undefined);
+    }
+  });
 
-  function settleSeconds(post: Element, now: number): void {
-    const watched = onScreen.get(post);
-    if (!watched || watched.since === undefined) return;
-    tally.addSeconds(watched.handle, (now - watched.since) / 1000);
-    watched.since = undefined;
+  /** Adds the seconds a trap post counted until `now`; it counts on from `next` (none: it stops). */
+  function settleSeconds(post: Element, now: number, next?: number): void {
+    const since = inView.get(post);
+    if (since === undefined) return;
+    const handle = traps.get(post);
+    if (handle) tally.addSeconds(handle, (now - since) / 1000);
+    inView.set(post, next);
   }
 
-  /** The page went behind or came back: time in view counts only while it is in front. */
+  /** Nothing kept for `post` (read and done with, recycled, or gone); `watching`: it stays observed. */
+  function drop(post: Element, watching?: boolean): void {
+    settleSeconds(post, page.now());
+    inView.delete(post);
+    if (watching) return;
+    traps.delete(post);
+    visibility.unobserve(post);
+  }
+
+  /** The page went behind or came back: time on screen counts only while it is in front. */
   function onPageState(now: number): void {
-    for (const [post, watched] of onScreen) {
+    for (const [post, since] of inView) {
       if (!page.inFront()) settleSeconds(post, now);
-      else if (watched.inView) watched.since ??= now;
+      else inView.set(post, since ?? now);
     }
   }
 
@@ -248,41 +274,66 @@ function startPosts(page: Page, adapter: PostAdapter, classifyPosts: ClassifyPos
   /** Every post on the page now (in the feed when the site has one). */
   const allPosts = () => adapter.findPosts(adapter.findFeed(doc) ?? doc);
 
+  /** The account of `info` when she hid it: how a placeholder names it. */
+  function hiddenAccount(info: PostInfo | null): string | undefined {
+    const handle = info?.author?.handle;
+    return handle && hidden.has(handle.toLowerCase()) ? info?.author?.name || `@${handle}` : undefined;
+  }
+
+  /**
+   * A post found (new, recycled, or seen again): watched for its own changes, hidden when it is
+   * her hidden account's (read at once when the rule's selectors match it, or where they can't
+   * tell), else watched on screen until she has looked at it.
+   */
+  function check(post: Element): void {
+    watched.set(post, true);
+    if (listening && !wide) {
+      observer.observe(post, { childList: true });
+      for (let holder = post.parentElement; holder && holder !== root && !watched.has(holder); ) {
+        watched.set(holder, false);
+        observer.observe(holder, { childList: true });
+        holder = holder.parentElement;
+      }
+    }
+    setHidden(
+      post,
+      ruled !== '' && (ruled === undefined || post.matches(ruled))
+        ? hiddenAccount(adapter.readPost(post, currentUrl()))
+        : undefined,
+    );
+    if (post.hasAttribute(HIDDEN_ATTR)) drop(post);
+    else if (!lastRead.has(post)) visibility.observe(post);
+  }
+
+  /** Reads a post she has looked at, and counts it once. */
   function read(post: Element): void {
     const info = adapter.readPost(post, currentUrl());
     const key = info ? postKey(info) : '';
-    if (lastRead.get(post) === key) return;
     lastRead.set(post, key);
-    if (onScreen.has(post)) {
-      settleSeconds(post, page.now());
-      onScreen.delete(post);
-      visibility?.unobserve(post);
-    }
-    setHidden(post, info);
-    if (!info || !page.isFeedPage() || detectionPaused) return;
+    setHidden(post, hiddenAccount(info));
+    const handle = info?.author?.handle;
+    const name = info?.author?.name;
     // A post she hid is not one she saw.
-    if (post.hasAttribute(HIDDEN_ATTR)) return;
-    const handle = info.author?.handle;
-    const name = info.author?.name;
-    if (tally.has(key)) return;
+    if (!info || !page.isFeedPage() || detectionPaused || post.hasAttribute(HIDDEN_ATTR) || tally.has(key)) {
+      drop(post);
+    }
     // Marked accounts always count; an ad never does; other posts wait for the classifier.
-    if (handle !== undefined && isMarked(page.inputs.accounts, site.id, handle)) {
+    else if (handle !== undefined && isMarked(page.inputs.accounts, site.id, handle)) {
       note(post, key, handle, name, { trap: true, themes: ['marked'] });
     } else if (info.sponsored || !info.text) {
       note(post, key, handle, name, { trap: false, themes: [] });
     } else {
       waiting.push({ post, key, handle, name, text: info.text.slice(0, MAX_TEXT_LENGTH) });
-      if (waiting.length > MAX_WAITING) waiting.splice(0, waiting.length - MAX_WAITING);
+      if (waiting.length > MAX_WAITING)
+        for (const entry of waiting.splice(0, waiting.length - MAX_WAITING)) drop(entry.post);
     }
   }
 
-  /** Count a post she scrolled past, and time it on screen when it is a trap. */
+  /** Count a post she looked at, and go on timing it on screen when it is a trap. */
   function note(post: Element, key: string, handle: string | undefined, name: string | undefined, verdict: Verdict) {
     const counted = tally.add({ key, handle, name, trap: verdict.trap, themes: verdict.themes });
-    if (counted && verdict.trap && handle && visibility) {
-      onScreen.set(post, { handle, inView: false, since: undefined });
-      visibility.observe(post);
-    }
+    if (counted && verdict.trap && handle) traps.set(post, handle);
+    else drop(post);
     page.shared.comparisonSignal = tally.signal();
   }
 
@@ -300,7 +351,7 @@ function startPosts(page: Page, adapter: PostAdapter, classifyPosts: ClassifyPos
         // Still the same post in that row (rows are recycled meanwhile).
         if (entry.post.isConnected && lastRead.get(entry.post) === entry.key) {
           note(entry.post, entry.key, entry.handle, entry.name, verdicts[index] as Verdict);
-        }
+        } else drop(entry.post);
       });
     } finally {
       classifying = false;
@@ -309,32 +360,45 @@ function startPosts(page: Page, adapter: PostAdapter, classifyPosts: ClassifyPos
   }
 
   /**
-   * What changed since the last pass: elements added outside any post read so far (new posts,
-   * or new rows holding them), and posts read before with elements added inside (a recycled row
-   * given another post). Text-only changes (live counters, timestamps) are not looked at.
+   * What changed since the last pass: elements added outside any post found so far (new posts,
+   * or new rows holding them), and posts found before whose own children changed (a recycled
+   * row given another post). Text-only changes are not looked at.
    */
   const added = new Set<Element>();
   const changedPosts = new Set<Element>();
   let everything = true;
 
-  /** The post read before that holds `node` (a change record's target), if any. */
+  /** The post found before that holds `node` (a change record's target), if any. */
   function knownPostOf(node: Node): Element | undefined {
     for (let element = node instanceof Element ? node : null; element; element = element.parentElement) {
-      if (lastRead.has(element)) return element;
+      if (watched.get(element)) return element;
     }
     return undefined;
   }
 
   function onMutations(records: MutationRecord[]): void {
     for (const record of records) {
+      const owner = knownPostOf(record.target);
       for (const node of record.addedNodes) {
         if (!(node instanceof Element) || node.localName.startsWith('outside-the-frame')) continue;
-        const owner = knownPostOf(record.target);
         if (owner) changedPosts.add(owner);
         else added.add(node);
       }
+      // Posts taken out: no longer watched (a row put back is found again).
+      for (const node of record.removedNodes)
+        if (node instanceof Element) for (const post of adapter.findPosts(node)) drop(post);
     }
     if (added.size > 0 || changedPosts.size > 0) schedulePass();
+  }
+  const observer = new (win as Window & typeof globalThis).MutationObserver(onMutations);
+
+  /** Listens to `root` (hidden: again when shown, see `update`); its whole subtree only while it has no posts. */
+  function listen(whole: boolean): void {
+    observer.disconnect();
+    watched = new WeakMap();
+    wide = whole;
+    listening = page.visible();
+    if (listening) observer.observe(root, { childList: true, subtree: whole });
   }
 
   function runPass(): void {
@@ -342,36 +406,41 @@ function startPosts(page: Page, adapter: PostAdapter, classifyPosts: ClassifyPos
     idlePass = undefined;
     if (page.signal.aborted) return;
     const feed = adapter.findFeed(doc);
-    if (feed && observedRoot !== feed) {
-      observe(feed);
+    // A feed found (or another one), or the one we watched taken out with none there now: the whole page.
+    if (feed ? feed !== root : !root.isConnected) {
+      root = feed ?? doc.documentElement;
       everything = true;
     }
-    // The feed we watched was taken out and none is there now: watch the whole page again.
-    else if (!feed && !observedRoot?.isConnected) {
-      observe(doc.documentElement);
-      everything = true;
+    for (const post of changedPosts) {
+      lastRead.delete(post);
+      drop(post);
     }
-    const found = everything
-      ? adapter.findPosts(feed ?? doc)
-      : [...[...added].flatMap((node) => (node.isConnected ? adapter.findPosts(node) : [])), ...changedPosts];
+    let found = everything
+      ? []
+      : [
+          ...[...added].flatMap((node) => {
+            if (!node.isConnected) return [];
+            const inside = adapter.findPosts(node);
+            // Something new with no posts yet (a section, a row to be filled): watched whole.
+            if (inside.length === 0 && listening && !wide) observer.observe(node, { childList: true, subtree: true });
+            return inside;
+          }),
+          ...changedPosts,
+        ];
+    if (everything || (wide && found.length > 0)) {
+      found = adapter.findPosts(root);
+      listen(found.length === 0);
+    }
     everything = false;
     added.clear();
     changedPosts.clear();
-    // Posts after all (a slow feed): noticing resumes, before they are read.
+    // Posts after all (a slow feed): noticing resumes.
     if (found.length > 0 && page.isFeedPage()) {
+      foundAny = true;
       detectionPaused = false;
       reportDetection(true);
     }
-    for (const post of found) if (post.isConnected) read(post);
-    void classifyWaiting();
-    // Posts that left the page: nothing kept for them.
-    for (const post of onScreen.keys()) {
-      if (!post.isConnected) {
-        settleSeconds(post, page.now());
-        onScreen.delete(post);
-        visibility?.unobserve(post);
-      }
-    }
+    for (const post of found) if (post.isConnected) check(post);
   }
 
   /** One pass a moment after a burst of changes, when the page is idle (never on the scroll path). */
@@ -382,18 +451,6 @@ function startPosts(page: Page, adapter: PostAdapter, classifyPosts: ClassifyPos
       if (typeof idle === 'function') idlePass = idle.call(win, runPass, { timeout: IDLE_TIMEOUT_MS });
       else runPass();
     }, PASS_DELAY_MS);
-  }
-
-  function observe(root: Node): void {
-    observer?.disconnect();
-    observer = undefined;
-    observedRoot = root;
-    // Hidden: listened to again when shown (see `update`).
-    if (!page.visible()) return;
-    const next = new (win as Window & typeof globalThis).MutationObserver(onMutations);
-    next.observe(root, { childList: true, subtree: true });
-    observer = next;
-    observedRoot = root;
   }
 
   // ---- reporting ------------------------------------------------------------------------
@@ -407,12 +464,8 @@ function startPosts(page: Page, adapter: PostAdapter, classifyPosts: ClassifyPos
     if (sending || !tally.hasPending || page.extensionGone()) return;
     sending = true;
     const now = page.now();
-    for (const [post, watched] of onScreen) {
-      // Only posts in view now go on counting from here; one that left the view stays out.
-      if (watched.since === undefined) continue;
-      settleSeconds(post, now);
-      watched.since = now;
-    }
+    // Posts on screen now go on counting from here.
+    for (const post of traps.keys()) settleSeconds(post, now, now);
     const sightings = tally.take();
     lastReport = now;
     try {
@@ -482,7 +535,7 @@ function startPosts(page: Page, adapter: PostAdapter, classifyPosts: ClassifyPos
   browser.runtime.onMessage.addListener(onBackground);
 
   writeStyle();
-  observe(doc.documentElement);
+  listen(true);
   schedulePass();
 
   return {
@@ -492,11 +545,7 @@ function startPosts(page: Page, adapter: PostAdapter, classifyPosts: ClassifyPos
         writeStyle();
         // Her hidden accounts changed (not only a mark or a suggestion noted): read every post
         // again, so hidden ones collapse and unhidden ones come back at once.
-        if ([...hidden].join() !== before)
-          for (const post of allPosts()) {
-            lastRead.delete(post);
-            read(post);
-          }
+        if ([...hidden].join() !== before) for (const post of allPosts()) check(post);
       }
       if (changed.has('location')) {
         activeOnFeedMs = 0;
@@ -508,11 +557,10 @@ function startPosts(page: Page, adapter: PostAdapter, classifyPosts: ClassifyPos
         if (!page.inFront()) void report();
         // A hidden tab gets no new posts worth reading: stop listening until it is shown again,
         // then look at everything once.
-        if (!page.visible() && observer) {
+        if (!page.visible()) {
           observer.disconnect();
-          observer = undefined;
-        } else if (page.visible() && !observer) {
-          observe(observedRoot?.isConnected ? observedRoot : doc.documentElement);
+          listening = false;
+        } else if (!listening) {
           everything = true;
           schedulePass();
         }
@@ -522,11 +570,17 @@ function startPosts(page: Page, adapter: PostAdapter, classifyPosts: ClassifyPos
       const step = Math.min(Math.max(0, now - lastTick), 2_000);
       lastTick = now;
       // The site replaced the feed we watch (no mutation there reaches us): find the new one.
-      if (observedRoot && !observedRoot.isConnected) {
+      if (!root.isConnected) {
         everything = true;
         schedulePass();
       }
-      if (page.isFeedPage() && tally.postsSeen === 0 && !detectionPaused && page.tracker.isActive) {
+      // Posts she has looked at long enough are read; posts taken out with the page's own code are let go.
+      for (const [post, since] of inView) {
+        if (!post.isConnected) drop(post);
+        else if (since !== undefined && now - since >= SEEN_AFTER_MS && !lastRead.has(post)) read(post);
+      }
+      void classifyWaiting();
+      if (page.isFeedPage() && !foundAny && !detectionPaused && page.tracker.isActive) {
         activeOnFeedMs += step;
         if (activeOnFeedMs >= DETECTION_GRACE_MS) {
           detectionPaused = true;
@@ -536,8 +590,8 @@ function startPosts(page: Page, adapter: PostAdapter, classifyPosts: ClassifyPos
       if (now - lastReport >= POSTS_REPORT_EVERY_MS) void report();
     },
     stop() {
-      observer?.disconnect();
-      visibility?.disconnect();
+      observer.disconnect();
+      visibility.disconnect();
       win.clearTimeout(pass);
       if (idlePass !== undefined) {
         (win as Window & { cancelIdleCallback?: (id: number) => void }).cancelIdleCallback?.(idlePass);

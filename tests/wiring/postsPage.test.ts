@@ -3,7 +3,8 @@
 /**
  * The post features on a feed page, wired to WXT's fake browser with a stand-in background:
  * the Instagram fixture in the document, the real adapter and classifier, the runner's clock.
- * Each post is counted once, hidden accounts' posts are hidden (and shown on request), the
+ * Each post she looked at (on screen for a second, as an IntersectionObserver the test drives
+ * reports) is counted once, hidden accounts' posts are hidden (and shown on request), the
  * suggestion card carries out her choice, "this made me feel worse" names the right post's
  * author, detection tells the background whether posts are found, and the comparison signal
  * reaches the reminders.
@@ -22,6 +23,7 @@ import {
   holdPosts,
   PASS_DELAY_MS,
   POSTS_REPORT_EVERY_MS,
+  SEEN_AFTER_MS,
   SHOWN_ATTR,
 } from '@/entrypoints/feed.content/posts';
 import { type PageFeature, type PageRunner, runPage } from '@/entrypoints/feed.content/runner';
@@ -53,7 +55,10 @@ let markWorseReply: { suggestion: Suggestion | null };
 let ctx: ContentScriptContext;
 
 const sent = (type: string) => received.filter((m) => m.type === type).map((m) => m.data);
-const seenReports = () => sent('posts/seen').map((data) => data.sightings as Sighting[]);
+/** What each report said, seconds on screen apart (every post is on screen in most tests; see `rawReports`). */
+const seenReports = () =>
+  rawReports().map((sightings) => sightings.map(({ seconds: _seconds, ...sighting }) => sighting));
+const rawReports = () => sent('posts/seen').map((data) => data.sightings as Sighting[]);
 const muteCard = () => document.querySelector('outside-the-frame-mute');
 const placeholders = () => [...document.querySelectorAll('outside-the-frame-hidden')];
 const feed = () => document.querySelector('main[role="main"] > div > div') as HTMLElement;
@@ -61,6 +66,9 @@ const posts = () => adapter.findPosts(document);
 const byHandle = (a: { handle: string }, b: { handle: string }) => a.handle.localeCompare(b.handle);
 
 beforeEach(() => {
+  FakeIntersectionObserver.last = undefined;
+  FakeIntersectionObserver.shown = () => true;
+  vi.stubGlobal('IntersectionObserver', FakeIntersectionObserver);
   fakePageClock(NOW);
   vi.spyOn(document, 'hasFocus').mockReturnValue(true);
   Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
@@ -121,15 +129,18 @@ function addTemplate(id: string, post: HTMLElement): void {
 }
 
 /** What a report should say for these posts, from the classifier (sponsored posts are not traps). */
-function expectedSightings(infos: readonly (PostInfo | null)[], marked: readonly string[] = []): Sighting[] {
-  const byAccount = new Map<string, Sighting>();
+function expectedSightings(
+  infos: readonly (PostInfo | null)[],
+  marked: readonly string[] = [],
+): Omit<Sighting, 'seconds'>[] {
+  const byAccount = new Map<string, Omit<Sighting, 'seconds'>>();
   for (const info of infos) {
     const handle = info?.author?.handle;
     if (!info || !handle) continue;
     const isMarked = marked.includes(handle);
     const result = info.sponsored && !isMarked ? { trap: false, themes: [] } : classify(info.text);
     if (!result.trap && !isMarked) continue;
-    const sighting = byAccount.get(handle) ?? { handle, trapPosts: 0, seconds: 0, themes: {} };
+    const sighting = byAccount.get(handle) ?? { handle, trapPosts: 0, themes: {} };
     sighting.trapPosts += 1;
     for (const theme of result.trap ? result.themes : ['marked'])
       sighting.themes[theme] = (sighting.themes[theme] ?? 0) + 1;
@@ -179,15 +190,21 @@ function catchShadowRoots(): Map<Element, ShadowRoot> {
   return roots;
 }
 
-/** An IntersectionObserver the test drives (happy-dom's never reports anything). */
+/**
+ * An IntersectionObserver the test drives (happy-dom's never reports anything): as in a browser,
+ * each target observed is reported at once, in view when `shown` says so; `fire` moves one.
+ */
 class FakeIntersectionObserver {
   static last: FakeIntersectionObserver | undefined;
+  static shown: (target: Element) => boolean = () => true;
   readonly targets = new Set<Element>();
   constructor(private readonly callback: IntersectionObserverCallback) {
     FakeIntersectionObserver.last = this;
   }
   observe(target: Element) {
+    if (this.targets.has(target)) return;
     this.targets.add(target);
+    queueMicrotask(() => this.fire(target, FakeIntersectionObserver.shown(target)));
   }
   unobserve(target: Element) {
     this.targets.delete(target);
@@ -200,6 +217,7 @@ class FakeIntersectionObserver {
   }
   /** The browser says `target` came into view or left it. */
   fire(target: Element, isIntersecting: boolean) {
+    if (!this.targets.has(target)) return;
     this.callback([{ target, isIntersecting } as IntersectionObserverEntry], this as unknown as IntersectionObserver);
   }
 }
@@ -274,40 +292,129 @@ describe('posts: each post is read once', () => {
     expect(want.find((sighting) => sighting.handle === 'maple.and.moss')).toEqual({
       handle: 'maple.and.moss',
       trapPosts: 1,
-      seconds: 0,
       themes: { marked: 1 },
     });
     expect(seenReports()[0]?.slice().sort(byHandle)).toEqual(want);
   });
 });
 
-describe('posts: seconds on screen', () => {
+describe('posts: on screen', () => {
   it('counts the seconds a trap post was in view, and none once it left the view', async () => {
-    FakeIntersectionObserver.last = undefined;
-    vi.stubGlobal('IntersectionObserver', FakeIntersectionObserver);
-    loadFixture();
+    FakeIntersectionObserver.shown = () => false;
+    const [, pristineInfo] = loadFixture();
+    const themes = expectedSightings([pristineInfo ?? null])[0]?.themes;
     await start();
     await idlePass();
     const observer = FakeIntersectionObserver.last as FakeIntersectionObserver | undefined;
     const pristine = posts()[1] as Element;
-    // Only the trap post is watched.
-    expect([...(observer?.targets ?? [])]).toEqual([pristine]);
+    // Every post is watched until she has looked at it.
+    expect([...(observer?.targets ?? [])]).toEqual(posts());
     observer?.fire(pristine, true);
     await scrollFor(5);
     observer?.fire(pristine, false);
     await scrollFor(POSTS_REPORT_EVERY_MS / S - 5);
     await vi.advanceTimersByTimeAsync(10);
-    expect(seenReports()).toHaveLength(1);
-    expect(seenReports()[0]?.find((sighting) => sighting.handle === 'thepristinenest')?.seconds).toBe(5);
-    // A new trap post from another account, never in view: the next report has it alone.
+    // Only the post on screen was read: the fixture's other trap posts never were.
+    expect(rawReports()).toEqual([[{ handle: 'thepristinenest', trapPosts: 1, seconds: 5, themes }]]);
+    // Read and not a trap: no longer watched; the trap post is, for its seconds.
+    expect(observer?.targets.has(pristine)).toBe(true);
+    // A new trap post from another account, on screen for two seconds: the next report has it alone.
     const caption = 'Spotless kitchen, every surface cleared before 7am #cleanhome';
-    feed().append(article('glow.gwen', 'DBq7ggg', caption));
+    const glow = article('glow.gwen', 'DBq7ggg', caption);
+    feed().append(glow);
+    await idlePass();
+    expect(observer?.targets.has(glow)).toBe(true);
+    observer?.fire(glow, true);
+    await scrollFor(2);
+    observer?.fire(glow, false);
+    await scrollUntilReport();
+    expect(rawReports()).toHaveLength(2);
+    expect(rawReports()[1]).toEqual([
+      { handle: 'glow.gwen', trapPosts: 1, seconds: 2, themes: { 'spotless-home': 1 } },
+    ]);
+  });
+
+  it('never reads a post flung past in less than a second, and reads it once she stops on it', async () => {
+    FakeIntersectionObserver.shown = () => false;
+    const [, pristineInfo] = loadFixture();
+    const want = expectedSightings([pristineInfo ?? null]);
+    expect(want).toHaveLength(1);
+    const readPost = vi.spyOn(adapter, 'readPost');
+    await start();
+    await idlePass();
+    const observer = FakeIntersectionObserver.last as FakeIntersectionObserver;
+    const pristine = posts()[1] as Element;
+    observer.fire(pristine, true);
+    await vi.advanceTimersByTimeAsync(SEEN_AFTER_MS / 2);
+    observer.fire(pristine, false);
+    await scrollUntilReport();
+    expect(readPost).not.toHaveBeenCalled();
+    expect(rawReports()).toEqual([]);
+    // Back on screen, and it stays: read, once, and counted.
+    observer.fire(pristine, true);
+    await scrollUntilReport();
+    expect(readPost.mock.calls.map(([post]) => post)).toEqual([pristine]);
+    expect(seenReports()).toEqual([want]);
+  });
+
+  it('lets go of posts taken out of the page', async () => {
+    loadFixture();
+    FakeIntersectionObserver.shown = () => false;
+    await start();
+    await idlePass();
+    const observer = FakeIntersectionObserver.last as FakeIntersectionObserver;
+    const [first, second] = posts();
+    expect(observer.targets.has(first as Element)).toBe(true);
+    // Its row gone (a virtualised feed drops rows far from view).
+    (first?.closest('main > div > div > *') ?? first)?.remove();
+    await idlePass();
+    expect(observer.targets.has(first as Element)).toBe(false);
+    expect(observer.targets.has(second as Element)).toBe(true);
+  });
+});
+
+describe('posts: what the observer listens to', () => {
+  it('watches the elements holding the posts and each post’s own children, never a whole subtree', async () => {
+    loadFixture();
+    const observe = vi.spyOn(MutationObserver.prototype, 'observe');
+    await start();
+    await idlePass();
+    // The whole page only until the feed is found; then no subtree at all.
+    const whole = observe.mock.calls.filter(([, options]) => options?.subtree).map(([target]) => target);
+    expect(whole).toEqual([document.documentElement]);
+    const watched = observe.mock.calls.slice(1).map(([target]) => target);
+    for (const post of posts()) expect(watched).toContain(post);
+    expect(watched).toContain(document.querySelector('main'));
+    expect(watched).toContain(posts()[0]?.parentElement);
+  });
+
+  it('changes deep inside posts (counters, timestamps) bring no pass; new posts and recycled ones do', async () => {
+    loadFixture();
+    addTemplate(
+      'recycled-trap',
+      article('glow.gwen', 'DBq7ggg', 'Spotless kitchen, every surface cleared before 7am #cleanhome'),
+    );
+    await start();
+    await idlePass();
+    const findPosts = vi.spyOn(adapter, 'findPosts');
+    const [first] = posts();
+    findPosts.mockClear();
+    // A live counter and a timestamp rewriting themselves, an element added deep inside.
+    const time = first?.querySelector('time') as Element;
+    for (let tick = 0; tick < 10; tick++) time.textContent = `${tick}s`;
+    first?.querySelector('section')?.append(document.createElement('span'));
+    await idlePass();
+    expect(findPosts).not.toHaveBeenCalled();
+    // A new post: found.
+    const later = article('juniper.rows', 'DBq9jjj', 'Tea.');
+    feed().append(later);
+    await idlePass();
+    expect(findPosts.mock.calls.map(([root]) => root)).toEqual([later]);
+    // A row recycled for another post: read again once she looks at it, and counted as that post.
+    recycleInto(document, first as Element, 'recycled-trap');
     await idlePass();
     await scrollUntilReport();
-    expect(seenReports()).toHaveLength(2);
-    expect(seenReports()[1]).toEqual([
-      { handle: 'glow.gwen', trapPosts: 1, seconds: 0, themes: { 'spotless-home': 1 } },
-    ]);
+    expect(seenReports()[0]?.find((sighting) => sighting.handle === 'glow.gwen')?.trapPosts).toBe(1);
   });
 });
 
@@ -567,9 +674,7 @@ describe('posts: detection', () => {
     await idlePass();
     expect(sent('posts/detection')).toEqual([{ working: false }, { working: true }]);
     await scrollUntilReport();
-    expect(seenReports()).toEqual([
-      [{ handle: 'glow.gwen', trapPosts: 1, seconds: 0, themes: { 'spotless-home': 1 } }],
-    ]);
+    expect(seenReports()).toEqual([[{ handle: 'glow.gwen', trapPosts: 1, themes: { 'spotless-home': 1 } }]]);
   });
 
   it('does not count time the page sits untouched', async () => {
@@ -618,6 +723,8 @@ describe('posts: the comparison signal', () => {
     await fakeBrowser.storage.local.set({ nudgeFrequencyOverride: 'test' });
     const runner = await start([activityReporting, postFeature, reminders]);
     await idlePass();
+    // On screen for a second: read.
+    await scrollFor(SEEN_AFTER_MS / S + 1);
     const seen = [
       ...expected
         .filter((info): info is PostInfo => info !== null)

@@ -113,9 +113,4 @@ export class SightingTally {
     if (this.recent.length < SIGNAL_MIN_POSTS) return undefined;
     return this.recent.filter(Boolean).length / this.recent.length;
   }
-
-  /** Posts seen on this page so far. */
-  get postsSeen(): number {
-    return this.counted.size;
-  }
 }
