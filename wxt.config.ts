@@ -33,7 +33,9 @@ export default defineConfig({
     },
     // The boundary screen is an extension page in a frame on the feed sites: the site can't
     // read or script it (her reflection is written there), and its keys never reach the site.
-    web_accessible_resources: [{ resources: ['boundary.html', 'checkin.html'], matches: contentScriptMatches() }],
+    web_accessible_resources: [
+      { resources: ['boundary.html', 'checkin.html', 'mute.html', 'nudge.html'], matches: contentScriptMatches() },
+    ],
     // The dashboard doubles as the options page.
     options_ui: { page: 'dashboard.html', open_in_tab: true },
     ...(browser === 'firefox'

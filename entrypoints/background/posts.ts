@@ -5,7 +5,6 @@
  * sites' post detection needs an update. Pages and the popup ask; the core decides.
  */
 
-import { muteWords } from '@/components/text/mute';
 import type { Handlers, MessageSender } from '@/utils/messaging/router';
 import {
   type AccountsState,
@@ -19,7 +18,6 @@ import {
 } from '@/utils/mute/accounts';
 import { type PostClassifier, postClassifier } from '@/utils/mute/classify';
 import { accountKey, addSightings, EXPOSURE_KEEP_DAYS, exposureByAccount } from '@/utils/mute/exposure';
-import { accountPage } from '@/utils/sites/accountPages';
 import { getSite } from '@/utils/sites/registry';
 import { saveItem } from '@/utils/storage/itemStore';
 import { accounts as accountsItem, postDetection } from '@/utils/storage/items';
@@ -41,13 +39,6 @@ interface PostsDeps {
   fromOwnPage: (sender: MessageSender) => boolean;
   /** Comparison-trap posts a page of `site` saw (for the session running there). */
   onTrapPosts?: (site: string, count: number) => void;
-}
-
-/** A suggestion with what the card shows: its words, and the account's page on its site. */
-function withPage(suggestion: Suggestion | null): Suggestion | null {
-  if (!suggestion) return null;
-  const url = accountPage(suggestion.site, suggestion.handle);
-  return { ...suggestion, words: muteWords(suggestion), ...(url ? { accountUrl: url } : {}) };
 }
 
 export function createPosts({ ledger, items, now, settings, fromOwnPage, language, onTrapPosts }: PostsDeps) {
@@ -134,7 +125,7 @@ export function createPosts({ ledger, items, now, settings, fromOwnPage, languag
           if (candidate && (!suggestion || candidate.trapPosts > suggestion.trapPosts)) suggestion = candidate;
         }
         if (suggestion) await saveItem(accountsItem, noteSuggested(state, suggestion, at));
-        return { suggestion: withPage(suggestion) };
+        return { suggestion };
       }),
     'posts/markWorse': ({ handle, name }, sender) =>
       serial(async () => {
@@ -147,7 +138,7 @@ export function createPosts({ ledger, items, now, settings, fromOwnPage, languag
         const suggestion = suggestionFor(marked, exposure, target, at, { justMarked: true });
         // One write: the mark, and that its suggestion showed.
         await saveItem(accountsItem, suggestion ? noteSuggested(marked, suggestion, at) : marked);
-        return { suggestion: withPage(suggestion) };
+        return { suggestion };
       }),
     'posts/act': ({ handle, name, action }, sender) =>
       serial(async () => {

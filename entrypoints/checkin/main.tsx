@@ -1,14 +1,15 @@
 /**
  * The check-in after a long stretch of scrolling, on its own page in a small frame in the
- * feed's corner (what she answers stays out of the site's reach). The page's script asked the
- * background for it; this page says when it is done, with a message to the frame's parent.
+ * feed's corner (what she answers stays out of the site's reach; see `components/framePage.ts`).
+ * The page's script asked the background for it; this page tells the frame's parent when it is
+ * done.
  */
 import { render } from 'preact';
 import '@/components/theme.css';
 import '@/components/reflection.css';
 import './style.css';
 import { CheckInPanel } from '@/components/CheckInPanel';
-import { t } from '@/utils/i18n';
+import { framePage } from '@/components/framePage';
 import { sendMessage } from '@/utils/messaging/client';
 
 const query = new URLSearchParams(location.search);
@@ -21,7 +22,8 @@ const question = {
   activeMs: Math.max(0, Number(query.get('ms')) || 0),
 };
 
-const close = () => window.parent.postMessage('outside-the-frame:done', '*');
+const frame = framePage('checkInFrameTitle');
+const close = () => frame.done('closed');
 // Esc closes it, as "Not now".
 document.addEventListener('keydown', (event) => {
   if (event.key !== 'Escape') return;
@@ -29,7 +31,5 @@ document.addEventListener('keydown', (event) => {
   close();
 });
 
-document.title = t('checkInFrameTitle');
-document.documentElement.lang = t('@@ui_locale').replace('_', '-');
 const root = document.getElementById('app');
 if (root) render(<CheckInPanel question={question} onClose={close} />, root);

@@ -2,25 +2,19 @@
  * Reminders while she scrolls a feed: this page counts its own active time and scroll
  * distance, and every few seconds of active scrolling checks with the pure scheduler whether a
  * reminder is likely (`worthAsking`, over the shared state as last stored); only then does it
- * ask the background, which decides with one state shared by all tabs. The card sits in a
- * bottom corner, never takes focus, and reports what she did with it.
+ * ask the background, which decides with one state shared by all tabs. The card (an extension
+ * page in a frame: `frameCard.ts`) sits in a bottom corner, never takes focus, and reports what
+ * she did with it.
  */
-import { h } from 'preact';
-import { browser } from 'wxt/browser';
-import { NudgeCard } from '@/components/NudgeCard';
-import nudgeCss from '@/components/nudge.css?inline';
-import type { CheckInQuestion } from '@/utils/checkins/checkIns';
-import type { MessageKey } from '@/utils/i18n';
+import type { NudgeCardOutcome } from '@/components/NudgeCard';
 import { sendMessage } from '@/utils/messaging/client';
 import type { NudgeReply } from '@/utils/messaging/protocol';
 import { worthAsking } from '@/utils/nudges/scheduler';
-import { OverlayHost } from './overlayHost';
+import { frameCardHost } from './frameCard';
 import type { PageFeature } from './runner';
 
 /** How often an active feed page checks; the scheduler's gaps are minutes, so this is plenty. */
 export const CHECK_EVERY_MS = 10_000;
-/** A card nobody touches leaves by itself (counted as ignored). */
-export const CARD_AUTO_HIDE_MS = 25_000;
 /** Ticks further apart than this were stalled timers, not active time. */
 const MAX_TICK_STEP_MS = 2_000;
 
@@ -28,10 +22,7 @@ export const reminders: PageFeature = {
   id: 'reminders',
   runsOn: 'feed',
   start(page) {
-    const host = new OverlayHost(
-      { name: 'outside-the-frame-nudge', css: nudgeCss, fullPage: false, corner: 'left' },
-      page.doc,
-    );
+    const card = frameCardHost(page.doc, 'outside-the-frame-nudge', 'left');
     let activeMsOnPage = 0;
     let activeMsSinceLastNudge = 0;
     let scrollBase = 0;
@@ -66,56 +57,34 @@ export const reminders: PageFeature = {
     }
 
     function show(reply: Extract<NudgeReply, { show: true }>) {
-      if ('checkIn' in reply) return showCheckIn(reply.checkIn);
-      const text = browser.i18n.getMessage(reply.messageKey as MessageKey);
-      if (!text) return;
       showing = true;
       activeMsSinceLastNudge = 0;
+      if ('checkIn' in reply) {
+        const { day, sessionId, site, activeMs } = reply.checkIn;
+        // The one-tap question after a long stretch of scrolling, in the same corner. It stays
+        // until she answers or closes it.
+        card.show({
+          path: `/checkin.html?${new URLSearchParams({ day, id: sessionId, site, ms: String(activeMs) })}`,
+          title: 'checkInFrameTitle',
+          onDone: () => {
+            showing = false;
+          },
+        });
+        return;
+      }
       page.afterFrame(() => {
         scrollBase = page.scrolledPx();
       });
-      host.render(
-        h(NudgeCard, {
-          text,
-          autoHideMs: CARD_AUTO_HIDE_MS,
-          onOutcome: (outcome) => {
-            showing = false;
-            host.unmount();
-            void sendMessage('nudge/outcome', { nudgeId: reply.nudgeId, outcome });
-          },
-        }),
-      );
-    }
-
-    /**
-     * The one-tap question after a long stretch of scrolling: an extension page in a small frame
-     * in the same corner (what she answers stays out of the site's reach). It stays until she
-     * answers or closes it; the frame says so with a message from itself.
-     */
-    function showCheckIn(question: CheckInQuestion) {
-      showing = true;
-      activeMsSinceLastNudge = 0;
-      const src = browser.runtime.getURL(
-        `/checkin.html?${new URLSearchParams({ day: question.day, id: question.sessionId, site: question.site, ms: String(question.activeMs) })}`,
-      );
-      let frame: HTMLIFrameElement | null = null;
-      const done = (event: MessageEvent) => {
-        if (event.source !== frame?.contentWindow || event.data !== 'outside-the-frame:done') return;
-        removeEventListener('message', done);
-        showing = false;
-        host.unmount();
-      };
-      addEventListener('message', done);
-      host.render(
-        h('iframe', {
-          class: 'otf-checkin',
-          src,
-          title: browser.i18n.getMessage('checkInFrameTitle'),
-          ref: (element: HTMLIFrameElement | null) => {
-            frame = element ?? frame;
-          },
-        }),
-      );
+      card.show({
+        path: `/nudge.html?${new URLSearchParams({ key: reply.messageKey })}`,
+        title: 'nudgeFrameTitle',
+        onDone: (outcome) => {
+          showing = false;
+          if (outcome !== 'closed') {
+            void sendMessage('nudge/outcome', { nudgeId: reply.nudgeId, outcome: outcome as NudgeCardOutcome });
+          }
+        },
+      });
     }
 
     async function ask(request: ReturnType<typeof requestNow>) {
@@ -160,7 +129,7 @@ export const reminders: PageFeature = {
         sinceCheck = 0;
         page.afterFrame(check);
       },
-      stop: () => host.unmount(),
+      stop: () => card.close(),
     };
   },
 };

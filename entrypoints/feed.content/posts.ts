@@ -20,17 +20,14 @@
  * flung past unseen are never read), and hidden accounts' posts are found by the style rule's
  * own selectors, without reading them.
  */
-import { h } from 'preact';
 import { browser } from 'wxt/browser';
-import { MuteCard, type MuteChoice } from '@/components/MuteCard';
-import nudgeCss from '@/components/nudge.css?inline';
 import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging/client';
 import { hiddenHandles, isMarked, type Suggestion } from '@/utils/mute/accounts';
 import { MAX_TEXT_LENGTH, MAX_TEXTS_PER_REQUEST } from '@/utils/mute/limits';
 import { SightingTally } from '@/utils/mute/tally';
 import type { PostAdapter, PostInfo } from '@/utils/sites/types';
-import { OverlayHost } from './overlayHost';
+import { frameCardHost } from './frameCard';
 import type { Page, PageFeature } from './runner';
 
 /** How often what was seen is reported (with the activity reports' rhythm). */
@@ -169,7 +166,7 @@ function startPosts(page: Page, adapter: PostAdapter, classifyPosts: ClassifyPos
   const traps = new Map<Element, string>();
   /** Posts found (true) and the elements holding them (false) that the observer watches. */
   let watched = new WeakMap<Element, boolean>();
-  const card = new OverlayHost({ name: 'outside-the-frame-mute', css: nudgeCss, fullPage: false }, doc);
+  const card = frameCardHost(doc, 'outside-the-frame-mute', 'right');
   const waiting: Waiting[] = [];
   let classifying = false;
   /** Her hidden handles on this site, lower-cased (kept with the style rule, by `writeStyle`). */
@@ -190,7 +187,6 @@ function startPosts(page: Page, adapter: PostAdapter, classifyPosts: ClassifyPos
   let detectionPaused = false;
   let foundAny = false;
   let detectionReported: boolean | undefined;
-  let cardShowing = false;
   let sending = false;
   let contextTarget: EventTarget | null = null;
 
@@ -477,28 +473,20 @@ function startPosts(page: Page, adapter: PostAdapter, classifyPosts: ClassifyPos
     }
   }
 
-  // ---- the suggestion card --------------------------------------------------------------
+  // ---- the suggestion card (an extension page in a frame: `frameCard.ts`) -------------------
   function suggest(suggestion: Suggestion): void {
-    if (cardShowing || page.signal.aborted || page.shared.boundaryShown) return;
-    cardShowing = true;
-    const account = suggestion.name || `@${suggestion.handle}`;
-    card.render(
-      h(MuteCard, {
-        account,
-        themeText: suggestion.words?.themeText,
-        siteName: site.name,
-        muteSteps: suggestion.words?.steps ?? [],
-        accountUrl: suggestion.accountUrl,
-        onChoice: (choice: MuteChoice) => {
-          cardShowing = false;
-          card.unmount();
-          if (choice === 'reflect') void sendMessage('posts/reflect', {});
-          else if (choice !== 'closed') {
-            void sendMessage('posts/act', { handle: suggestion.handle, name: suggestion.name, action: choice });
-          }
-        },
-      }),
-    );
+    if (card.showing || page.signal.aborted || page.shared.boundaryShown) return;
+    const { handle, name, theme } = suggestion;
+    card.show({
+      path: `/mute.html?${new URLSearchParams({ site: site.id, handle, ...(name ? { name } : {}), ...(theme ? { theme } : {}) })}`,
+      title: 'muteFrameTitle',
+      onDone: (choice) => {
+        if (choice === 'reflect') void sendMessage('posts/reflect', {});
+        else if (choice !== 'closed') {
+          void sendMessage('posts/act', { handle, name, action: choice as 'hide' | 'not-now' | 'silence' });
+        }
+      },
+    });
   }
 
   /** "This made me feel worse": the post under the pointer (context menu), else the one most in view. */
@@ -597,7 +585,7 @@ function startPosts(page: Page, adapter: PostAdapter, classifyPosts: ClassifyPos
         (win as Window & { cancelIdleCallback?: (id: number) => void }).cancelIdleCallback?.(idlePass);
       }
       browser.runtime.onMessage.removeListener(onBackground);
-      card.unmount();
+      card.close();
       void report();
       // Stopped (the extension was updated or removed): the page goes back to how the site drew it.
       style?.remove();

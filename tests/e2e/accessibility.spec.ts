@@ -186,7 +186,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto('https://www.instagram.com/');
     await page.mouse.move(640, 400);
-    const card = page.getByRole('button', { name: 'This helped' });
+    const card = page.frameLocator('outside-the-frame-nudge iframe').getByRole('button', { name: 'This helped' });
     for (let step = 0; step < 100 && !(await card.isVisible()); step++) {
       await page.mouse.wheel(0, 150);
       await page.waitForTimeout(400);
@@ -209,8 +209,9 @@ for (const scheme of ['light', 'dark'] as const) {
       const [tab] = (await chrome.tabs.query({})).filter((t) => t.url?.startsWith('https://www.instagram.com/'));
       if (tab?.id !== undefined) await chrome.tabs.sendMessage(tab.id, { type: 'page/markWorse' }, { frameId: 0 });
     });
-    await page.getByRole('button', { name: 'How to mute on Instagram' }).click();
-    await expect(page.getByRole('link', { name: /’s page$/ })).toBeVisible();
+    const card = page.frameLocator('outside-the-frame-mute iframe');
+    await card.getByRole('button', { name: 'How to mute on Instagram' }).click();
+    await expect(card.getByRole('link', { name: /’s page$/ })).toBeVisible();
     await audit(page, 'outside-the-frame-mute');
     await session.worker.evaluate(() => chrome.storage.local.remove('accounts'));
     await page.close();

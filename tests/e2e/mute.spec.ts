@@ -103,8 +103,8 @@ async function tally(page: Page, handle: string) {
   };
 }
 
-/** The card's host (an open shadow root; the host itself has no box of its own) and its main button. */
-const muteCard = (page: Page) => page.locator('outside-the-frame-mute');
+/** The card (an extension page in a frame, in the host's shadow root) and its main button. */
+const muteCard = (page: Page) => page.frameLocator('outside-the-frame-mute iframe');
 const hideButton = (page: Page) => muteCard(page).getByRole('button', { name: 'Hide on this device' });
 
 /** Wheel down in small steps (the page loads more near the bottom) until `done` or `seconds` pass. */

@@ -19,7 +19,9 @@ test.afterEach(async () => {
   await session?.close();
 });
 
-const card = (page: Page) => page.getByRole('button', { name: 'This helped' });
+/** The card is an extension page in a frame, in the host's shadow root. */
+const inCard = (page: Page) => page.frameLocator('outside-the-frame-nudge iframe');
+const card = (page: Page) => inCard(page).getByRole('button', { name: 'This helped' });
 
 /** Scroll in small steps until the card shows or `seconds` pass; true when it showed. */
 async function scrollUntilCard(page: Page, seconds: number): Promise<boolean> {
@@ -39,7 +41,7 @@ test('a card appears while scrolling a feed, takes no focus, leaves with Esc, an
   expect(await scrollUntilCard(page, 30), 'a card appeared').toBe(true);
   const focused = await page.evaluate(() => document.activeElement?.tagName.toLowerCase());
   expect(focused, 'the card did not take focus').not.toBe('outside-the-frame-nudge');
-  await expect(page.getByText('Reminders change so they stay fresh.')).toBeVisible();
+  await expect(inCard(page).getByText('Reminders change so they stay fresh.')).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(card(page)).toBeHidden();
   // The gap is 20 s: scrolling on for 12 s brings no second card.
@@ -58,8 +60,8 @@ test('after "Snooze → For today" no card appears again', async () => {
   await page.goto('https://www.instagram.com/');
   await page.mouse.move(400, 300);
   expect(await scrollUntilCard(page, 30)).toBe(true);
-  await page.getByRole('button', { name: 'Snooze' }).click();
-  await page.getByRole('button', { name: 'For today' }).click();
+  await inCard(page).getByRole('button', { name: 'Snooze' }).click();
+  await inCard(page).getByRole('button', { name: 'For today' }).click();
   await expect(card(page)).toBeHidden();
   // Past the 20 s gap, still nothing.
   expect(await scrollUntilCard(page, 30), 'snoozed for today').toBe(false);

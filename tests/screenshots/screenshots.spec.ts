@@ -139,7 +139,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto('https://www.instagram.com/');
     await page.mouse.move(640, 400);
-    const card = page.getByRole('button', { name: 'This helped' });
+    const card = page.frameLocator('outside-the-frame-nudge iframe').getByRole('button', { name: 'This helped' });
     for (let step = 0; step < 80 && !(await card.isVisible()); step++) {
       await page.mouse.wheel(0, 150);
       await page.waitForTimeout(400);
@@ -291,7 +291,9 @@ for (const scheme of ['light', 'dark'] as const) {
       );
       if (tab?.id !== undefined) await api.sendMessage(tab.id, { type: 'page/markWorse' }, { frameId: 0 });
     });
-    await expect(page.getByRole('button', { name: 'Hide on this device' })).toBeVisible({ timeout: 5_000 });
+    await expect(
+      page.frameLocator('outside-the-frame-mute iframe').getByRole('button', { name: 'Hide on this device' }),
+    ).toBeVisible({ timeout: 5_000 });
     await page.waitForTimeout(500); // the slide-in
     await page.screenshot({ path: join(DOCS, scheme === 'light' ? 'mute.png' : 'mute-dark.png') });
     await session.worker.evaluate(() =>

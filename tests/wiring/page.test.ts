@@ -18,7 +18,7 @@ import { initialNudgeState } from '@/utils/nudges/scheduler';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/storage/settings';
 import type { Interval } from '@/utils/time/intervals';
 import { useTimeZone } from '../helpers/timeZone';
-import { type Envelope, fakePageClock, standInBackground } from './pageHarness';
+import { cardFrame, type Envelope, fakePageClock, standInBackground } from './pageHarness';
 
 const S = 1000;
 const MIN = 60 * S;
@@ -377,7 +377,36 @@ describe('reminders on the page', () => {
     expect(sent('nudge/request')).toHaveLength(1);
     expect(sent('nudge/request')[0]?.data).toMatchObject({ pageVisible: true, boundaryShown: false });
     await vi.advanceTimersByTimeAsync(20);
-    expect(reminderCard()).not.toBeNull();
+    const { frame, says, posted } = cardFrame('outside-the-frame-nudge');
+    const src = new URL(frame?.src ?? 'about:blank');
+    expect([src.pathname, src.searchParams.get('key')]).toEqual(['/nudge.html', 'reminder_counter_past_the_edge']);
+    expect(frame?.title).toBe('Outside the Frame: a reminder');
+    // The frame grows to its card; Esc on the site's page is passed on to it.
+    says('outside-the-frame:height:180');
+    expect(frame?.style.height).toBe('182px');
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(posted).toEqual(['outside-the-frame:escape']);
+    // What she did with it goes to the background, and the card goes.
+    says('outside-the-frame:done:helped');
+    await vi.advanceTimersByTimeAsync(10);
+    expect(sent('nudge/outcome').map((m) => m.data)).toEqual([
+      { nudgeId: `${NOW}-counter_past_the_edge`, outcome: 'helped' },
+    ]);
+    expect(reminderCard()).toBeNull();
+  });
+
+  it('passes Esc on to the card only when she is not typing on the site', async () => {
+    await feedSettings();
+    nudgeReply = { show: true, nudgeId: `${NOW}-x`, messageKey: 'reminder_counter_past_the_edge', shownAt: NOW };
+    await start([activityReporting, boundaries, reminders]);
+    await scrollFor(CHECK_EVERY_MS / S + 2);
+    await vi.advanceTimersByTimeAsync(20);
+    const { posted } = cardFrame('outside-the-frame-nudge');
+    const field = document.createElement('input');
+    document.body.append(field);
+    field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(posted).toEqual([]);
+    field.remove();
   });
 
   it('shows the check-in the background answers with in a small frame, until that frame says it is done', async () => {
@@ -389,7 +418,7 @@ describe('reminders on the page', () => {
     await start([activityReporting, boundaries, reminders]);
     await scrollFor(CHECK_EVERY_MS / S + 2);
     await vi.advanceTimersByTimeAsync(20);
-    const frame = reminderCard()?.shadowRoot?.querySelector('iframe');
+    const { frame, says } = cardFrame('outside-the-frame-nudge');
     const src = new URL(frame?.src ?? 'about:blank');
     expect(src.pathname).toBe('/checkin.html');
     expect(Object.fromEntries(src.searchParams)).toEqual({
@@ -400,10 +429,11 @@ describe('reminders on the page', () => {
     });
     expect(frame?.title).toBe('Outside the Frame: how do you feel?');
     // A message that is not from that frame changes nothing; one from it takes the card away.
-    window.dispatchEvent(new MessageEvent('message', { data: 'outside-the-frame:done', source: window }));
+    says('outside-the-frame:done:closed', window);
     expect(reminderCard()).not.toBeNull();
-    window.dispatchEvent(new MessageEvent('message', { data: 'outside-the-frame:done', source: frame?.contentWindow }));
+    says('outside-the-frame:done:closed');
     expect(reminderCard()).toBeNull();
+    expect(sent('nudge/outcome')).toEqual([]);
   });
 
   it('does not ask while the shared state says a reminder was shown moments ago (the page’s own check)', async () => {

@@ -39,3 +39,22 @@ export function standInBackground(received: Envelope[], answer: (message: Envelo
     },
   );
 }
+
+/**
+ * The frame of the card drawn in the host named `host` (a reminder, the check-in, a mute
+ * suggestion), given a stand-in window (happy-dom loads no frame pages): `says` sends the page's
+ * script a message from it, `posted` is what the page's script passed on to it.
+ */
+export function cardFrame(host: string) {
+  const frame = document.querySelector(host)?.shadowRoot?.querySelector('iframe') ?? null;
+  const posted: unknown[] = [];
+  const stand = { postMessage: (data: unknown) => posted.push(data) };
+  if (frame) Object.defineProperty(frame, 'contentWindow', { value: stand, configurable: true });
+  return {
+    frame,
+    posted,
+    says(data: string, source: unknown = stand) {
+      window.dispatchEvent(new MessageEvent('message', { data, source: source as Window }));
+    },
+  };
+}

@@ -57,15 +57,6 @@ describe('exposure and suggestions', () => {
         theme: 'spotless-home',
         trapPosts: 3,
         reason: 'threshold',
-        accountUrl: 'https://www.instagram.com/maple/',
-        words: {
-          themeText: 'the picture-perfect home',
-          steps: [
-            'Open the account’s profile.',
-            'Tap Following (or the ⋯ menu on one of its posts).',
-            'Choose Mute, then Posts (and Stories if you like). They won’t know.',
-          ],
-        },
       },
     });
     const { exposure } = await ledger.snapshot();

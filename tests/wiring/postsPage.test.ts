@@ -36,7 +36,7 @@ import type { PostAdapter, PostInfo } from '@/utils/sites/types';
 import { DEFAULT_SETTINGS } from '@/utils/storage/settings';
 import { loadSiteFixture, recycleInto } from '../helpers/siteFixture';
 import { getMessage } from '../setup/i18n';
-import { type Envelope, fakePageClock, standInBackground } from './pageHarness';
+import { cardFrame, type Envelope, fakePageClock, standInBackground } from './pageHarness';
 
 const S = 1000;
 /** Sunday 22 November 2026, 15:00 UTC. */
@@ -591,29 +591,42 @@ describe('posts: the suggestion card', () => {
     await idlePass();
     expect(muteCard()).toBeNull();
     await scrollUntilReport();
-    // Effects (Esc listener) run after a frame.
     await vi.advanceTimersByTimeAsync(IDLE_PASS_MS);
-    const card = muteCard();
-    expect(card).not.toBeNull();
-    expect(card?.shadowRoot?.textContent).toContain('@thepristinenest');
-    return card as Element;
+    const card = cardFrame('outside-the-frame-mute');
+    const src = new URL(card.frame?.src ?? 'about:blank');
+    expect(src.pathname).toBe('/mute.html');
+    expect(Object.fromEntries(src.searchParams)).toEqual({
+      site: 'instagram',
+      handle: 'thepristinenest',
+      theme: 'spotless-home',
+    });
+    expect(card.frame?.title).toBe(getMessage('muteFrameTitle'));
+    return card;
   }
 
-  it('shows the card for a suggestion; “Hide on this device” sends the choice and closes it', async () => {
-    const card = await cardUp();
-    const hide = [...(card.shadowRoot?.querySelectorAll('button') ?? [])].find(
-      (button) => button.textContent === getMessage('muteHide'),
-    );
-    expect(hide).toBeDefined();
-    hide?.click();
+  it('shows the card for a suggestion in its frame; her choice there goes to the background and closes it', async () => {
+    const { says } = await cardUp();
+    // Only the frame's own page can say what she chose.
+    says('outside-the-frame:done:hide', window);
+    expect(muteCard()).not.toBeNull();
+    says('outside-the-frame:done:hide');
     await vi.advanceTimersByTimeAsync(10);
     expect(sent('posts/act')).toEqual([{ handle: 'thepristinenest', action: 'hide' }]);
     expect(muteCard()).toBeNull();
   });
 
-  it('closes with Esc without sending a choice', async () => {
-    await cardUp();
+  it('“Reflect” opens the reflection; closing sends no choice', async () => {
+    (await cardUp()).says('outside-the-frame:done:reflect');
+    await vi.advanceTimersByTimeAsync(10);
+    expect(sent('posts/reflect')).toEqual([{}]);
+    expect(sent('posts/act')).toEqual([]);
+  });
+
+  it('passes Esc on the page to the card; closed, it sends no choice', async () => {
+    const { says, posted } = await cardUp();
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(posted).toEqual(['outside-the-frame:escape']);
+    says('outside-the-frame:done:closed');
     await vi.advanceTimersByTimeAsync(10);
     expect(muteCard()).toBeNull();
     expect(sent('posts/act')).toEqual([]);
@@ -646,7 +659,9 @@ describe('posts: “this made me feel worse”', () => {
     await fakeBrowser.runtime.onMessage.trigger({ type: 'page/markWorse' }, {}, () => undefined);
     await vi.advanceTimersByTimeAsync(10);
     expect(sent('posts/markWorse')).toEqual([{ handle: 'thepristinenest' }]);
-    expect(muteCard()?.shadowRoot?.textContent).toContain('@maple.and.moss');
+    expect(new URL(cardFrame('outside-the-frame-mute').frame?.src ?? 'about:blank').searchParams.get('handle')).toBe(
+      'maple.and.moss',
+    );
   });
 });
 

@@ -178,13 +178,6 @@ export interface Suggestion {
   theme?: string;
   trapPosts: number;
   reason: SuggestionReason;
-  /** The account's page on the site, for "How to mute". */
-  accountUrl?: string;
-  /**
-   * The card's words, made where the messages are at hand (the background), so the page's
-   * script carries no lookups for them.
-   */
-  words?: { themeText?: string; steps: string[] };
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * Each site's page for one account (the link on a mute suggestion). Apart from the adapters so
- * the page's script doesn't carry it: the background puts the address in the suggestion. Pure.
+ * the page's script doesn't carry it: the suggestion's own page (in its frame) uses it. Pure.
  */
 import type { BuiltInSiteId } from './types';
 

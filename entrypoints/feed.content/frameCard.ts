@@ -1,0 +1,78 @@
+/**
+ * A card on the site's page — a reminder, the check-in, a mute suggestion — is an extension page
+ * in a small frame in a bottom corner (`utils/frames.ts`): its words and styles stay out of this
+ * script, and what she answers out of the site's reach. The frame never takes focus; it grows
+ * to its card's height; Esc on the site's page, unless she is typing there, is passed on to it;
+ * `onDone` hears once what she chose, and the card goes.
+ */
+import { h } from 'preact';
+import { browser } from 'wxt/browser';
+import { isEditable } from '@/components/escape';
+import framesCss from '@/components/frames.css?inline';
+import { FRAME_ESCAPE, readFrameNote } from '@/utils/frames';
+import type { MessageKey } from '@/utils/i18n';
+import { OverlayHost } from './overlayHost';
+
+export interface FrameCardOptions {
+  /** The extension page and its query ("/nudge.html?key=…"). */
+  path: string;
+  /** The frame's name for screen readers. */
+  title: MessageKey;
+  onDone(what: string): void;
+}
+
+export function frameCardHost(doc: Document, name: string, corner: 'left' | 'right') {
+  const host = new OverlayHost({ name, css: framesCss, fullPage: false, corner }, doc);
+  let showing: AbortController | undefined;
+
+  function close(): void {
+    showing?.abort();
+    showing = undefined;
+    host.unmount();
+  }
+
+  return {
+    get showing() {
+      return showing !== undefined;
+    },
+    show({ path, title, onDone }: FrameCardOptions): void {
+      close();
+      const listening = new AbortController();
+      showing = listening;
+      const win = doc.defaultView ?? window;
+      let frame: HTMLIFrameElement | null = null;
+      win.addEventListener(
+        'message',
+        (event) => {
+          const note = event.source && event.source === frame?.contentWindow ? readFrameNote(event.data) : undefined;
+          if (!note) return;
+          if ('height' in note) frame?.style.setProperty('height', `${note.height + 2}px`);
+          else {
+            close();
+            onDone(note.done);
+          }
+        },
+        { signal: listening.signal },
+      );
+      doc.addEventListener(
+        'keydown',
+        (event) => {
+          if (event.key !== 'Escape' || event.isComposing || isEditable(event.composedPath()[0] ?? null)) return;
+          frame?.contentWindow?.postMessage(FRAME_ESCAPE, '*');
+        },
+        { signal: listening.signal },
+      );
+      host.render(
+        h('iframe', {
+          class: corner === 'right' ? 'otf-frame otf-right' : 'otf-frame',
+          src: browser.runtime.getURL(path as '/nudge.html'),
+          title: browser.i18n.getMessage(title),
+          ref: (element: HTMLIFrameElement | null) => {
+            frame = element ?? frame;
+          },
+        }),
+      );
+    },
+    close,
+  };
+}
