@@ -174,7 +174,9 @@ export function startBackground(api: typeof browser, options: BackgroundOptions 
     void updateBadgeAndRollover();
     void userSites.sync();
   });
-  api.runtime.onInstalled.addListener(() => {
+  api.runtime.onInstalled.addListener(({ reason }) => {
+    // The first-run page, once: on install, not on updates.
+    if (reason === 'install') void api.tabs.create({ url: api.runtime.getURL('/welcome.html') }).catch(console.error);
     void userSites.sync();
     void moveLegacyKeptAside();
     void updateBadgeAndRollover();

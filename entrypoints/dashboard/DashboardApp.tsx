@@ -275,6 +275,9 @@ export function DashboardApp({ load = loadNow }: { load?: () => Promise<Dashboar
       ) : null}
       {/* Managing her boundaries, accounts, journal and data: loaded after the first chart. */}
       {Manage ? <Manage data={data} setData={setData} reload={() => void load().then(setData, console.error)} /> : null}
+      <footer class="dashboard-footer">
+        <a href="/welcome.html">{t('welcomeLink')}</a>
+      </footer>
     </main>
   );
 }

@@ -12,6 +12,7 @@ import { CheckInPanel } from '@/components/CheckInPanel';
 import { JournalPanel, type JournalPanelProps, RECENT_ENTRIES } from '@/components/JournalPanel';
 import { ReflectionPanel } from '@/components/ReflectionPanel';
 import { ReminderSettings } from '@/components/ReminderSettings';
+import { type SiteAccess, SiteAccessNotice } from '@/components/SiteAccessNotice';
 import { TodaySummary } from '@/components/TodaySummary';
 import { storedSettingsNotice } from '@/components/text/problems';
 import type { CheckInQuestion } from '@/utils/checkins/checkIns';
@@ -21,7 +22,8 @@ import { type BoundaryDayState, dayStateFor } from '@/utils/limits/stateRecords'
 import { publishedForToday } from '@/utils/limits/usage';
 import { sendMessage } from '@/utils/messaging/client';
 import type { AccountAction, AccountsState } from '@/utils/mute/accounts';
-import { getSite, siteForUrl } from '@/utils/sites/registry';
+import { builtInSiteAccess } from '@/utils/sites/access';
+import { builtInSites, getSite, siteForUrl } from '@/utils/sites/registry';
 import { siteLabel } from '@/utils/sites/userSites';
 import { getRaw, removeItem, saveItem } from '@/utils/storage/itemStore';
 import {
@@ -82,6 +84,8 @@ export interface PopupAppProps {
   activeSite?: () => Promise<string | undefined>;
   /** The check-in waiting here, if any (asking marks it asked). */
   checkInWaiting?: () => Promise<CheckInQuestion | undefined>;
+  /** The browser's access to the built-in sites (Firefox may not have allowed some). */
+  siteAccess?: SiteAccess;
 }
 
 /**
@@ -211,6 +215,7 @@ export function PopupApp({
   journal,
   activeSite = defaultActiveSite,
   checkInWaiting = defaultCheckInWaiting,
+  siteAccess = builtInSiteAccess,
 }: PopupAppProps) {
   const [data, setData] = useState<PopupData | undefined>();
   const [failed, setFailed] = useState(false);
@@ -276,6 +281,10 @@ export function PopupApp({
         <p role="alert">{t('popupLoadFailed')}</p>
       ) : data ? (
         <>
+          <SiteAccessNotice
+            sites={builtInSites.filter((site) => !data.settings.sites.off.includes(site.id)).map((site) => site.id)}
+            access={siteAccess}
+          />
           {(data.detectionStale ?? []).map((site) => (
             <p key={site} role="note" class="note">
               {t('postDetectionStale', siteName(site))}

@@ -72,7 +72,9 @@ function main() {
   }
   printContentScriptSizes(sizes);
   if (check && sizes.totalGzipBytes > sizes.budgetBytes) {
-    console.error(`Content scripts are ${sizes.totalGzipBytes} bytes gzipped, over the ${sizes.budgetBytes}-byte budget.`);
+    console.error(
+      `Content scripts are ${sizes.totalGzipBytes} bytes gzipped, over the ${sizes.budgetBytes}-byte budget.`,
+    );
     process.exit(1);
   }
 }

@@ -66,6 +66,12 @@ describe('dashboard', () => {
     expect(view.textContent).toContain('Nothing counted yet. Time appears here after you spend a moment on a feed.');
   });
 
+  it('links to the first-run page, to go through it again', async () => {
+    const view = await mount(<DashboardApp load={async () => week({})} />);
+    const link = byRoleName(view, 'a', 'Getting started again');
+    expect(link?.getAttribute('href')).toBe('/welcome.html');
+  });
+
   it('counts a week of zeroes as nothing counted', async () => {
     const view = await mount(<DashboardApp load={async () => week({ '2026-11-20': { x: 0 } })} />);
     expect(view.querySelector('table')).toBeNull();

@@ -13,7 +13,9 @@ beforeEach(() => {
     if (type === 'message') onMessage = listener as (event: MessageEvent) => void;
   });
   // The page's parent, as a frame on a site sees it.
-  vi.spyOn(window, 'parent', 'get').mockReturnValue({ postMessage: (data: unknown) => posted.push(data) } as unknown as Window);
+  vi.spyOn(window, 'parent', 'get').mockReturnValue({
+    postMessage: (data: unknown) => posted.push(data),
+  } as unknown as Window);
   vi.stubGlobal(
     'ResizeObserver',
     class {

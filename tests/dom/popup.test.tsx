@@ -5,11 +5,14 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { resetFormatters } from '@/components/text/format';
 import { loadPopupData, PopupApp, type PopupData } from '@/entrypoints/popup/PopupApp';
 import { freshDayState } from '@/utils/limits/stateRecords';
+import { getSite, siteOrigins } from '@/utils/sites/registry';
+import type { SiteAdapter } from '@/utils/sites/types';
 import { fingerprint } from '@/utils/storage/keptAside';
 import type { LedgerStore } from '@/utils/storage/ledgerStore';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/storage/settings';
 import { dayKeyOf } from '@/utils/time/day';
 import { useTimeZone } from '../helpers/timeZone';
+import { permissionsState } from '../setup/permissions';
 import { byRoleName, click, mount } from './render';
 
 const MIN = 60_000;
@@ -377,5 +380,42 @@ describe('popup: post detection', () => {
     expect(textsOf(view, '[role="note"]')).toEqual([
       'Outside the Frame can’t find posts on Instagram right now, so mute suggestions are paused there. Time, limits and reminders carry on. An update will fix it.',
     ]);
+  });
+});
+
+describe('popup: sites the browser has not allowed (Firefox grants them one by one)', () => {
+  const instagram = siteOrigins(getSite('instagram') as SiteAdapter);
+
+  it('says nothing while every switched-on site is allowed', async () => {
+    const view = await mountPopup(data({}));
+    expect(view.textContent).not.toContain('Nothing is counted on');
+  });
+
+  it('names a site taken back, even while the popup is open; Allow asks the browser and the note goes', async () => {
+    const view = await mountPopup(data({}));
+    await act(async () => {
+      await fakeBrowser.permissions.remove({ origins: instagram });
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    expect(view.textContent).toContain(
+      'Nothing is counted on Instagram yet: this browser hasn’t allowed Outside the Frame there.',
+    );
+    await click(byRoleName(view, 'button', 'Allow Outside the Frame on these sites'));
+    await act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
+    expect(permissionsState.requests).toBe(1);
+    expect(view.textContent).not.toContain('Nothing is counted on');
+  });
+
+  it('leaves out sites she switched off, and stays when the browser says no', async () => {
+    permissionsState.answer = false;
+    await fakeBrowser.permissions.remove({ origins: [...instagram, ...siteOrigins(getSite('x') as SiteAdapter)] });
+    const settings = { ...settingsWith(), sites: { off: ['x' as const], added: [] } };
+    const view = await mountPopup(data({}, { settings }));
+    await act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
+    expect(view.textContent).toContain('Nothing is counted on Instagram yet');
+    expect(view.textContent).not.toContain('Instagram, X');
+    await click(byRoleName(view, 'button', 'Allow Outside the Frame on these sites'));
+    await act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
+    expect(view.textContent).toContain('Nothing is counted on Instagram yet');
   });
 });

@@ -162,6 +162,17 @@ describe('background wiring', () => {
     });
   });
 
+  it('opens the first-run page once, on install, and not on an update', async () => {
+    start();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.0.9' });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const welcomeTabs = async () =>
+      (await fakeBrowser.tabs.query({})).filter((tab) => tab.url === fakeBrowser.runtime.getURL('/welcome.html'));
+    expect(await welcomeTabs()).toEqual([]);
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
+    await vi.waitFor(async () => expect(await welcomeTabs()).toHaveLength(1));
+  });
+
   it('uses the day start from settings', async () => {
     await fakeBrowser.storage.sync.set({
       settings: {

@@ -61,8 +61,11 @@ export function isFeedUrl(input: string | URL): boolean {
   return site.isFeed(typeof input === 'string' ? new URL(input) : input);
 }
 
+/** The match patterns of one built-in site (`*.` also matches the bare domain itself). */
+export const siteOrigins = (site: Pick<SiteAdapter, 'domains'>) =>
+  site.domains.map((domain) => `https://*.${domain}/*`);
+
 /** Match patterns for the manifest's host permissions and the content script. */
 export function contentScriptMatches(): string[] {
-  // `*.` also matches the bare domain itself.
-  return builtInSites.flatMap((site) => site.domains.map((domain) => `https://*.${domain}/*`));
+  return builtInSites.flatMap(siteOrigins);
 }

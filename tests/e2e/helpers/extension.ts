@@ -61,9 +61,15 @@ export class ExtensionSession {
     /** Playwright keeps this handle across worker restarts: it evaluates in whichever worker runs. */
     readonly worker: Worker,
     private readonly userDataDir: string,
+    /** The first-run page the extension opened on install (kept open only when asked for). */
+    readonly welcome: Page | undefined,
   ) {}
 
-  static async launch(): Promise<ExtensionSession> {
+  /**
+   * A fresh browser with the built extension installed. The extension opens its first-run page
+   * on install; it is closed (so the tests' own tab is the active one) unless `keepWelcome`.
+   */
+  static async launch({ keepWelcome = false } = {}): Promise<ExtensionSession> {
     if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
       throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npx wxt build\` (or \`npm run build\`) first.`);
     }
@@ -81,7 +87,17 @@ export class ExtensionSession {
           timeout: 15_000,
         }));
       const extensionId = new URL(worker.url()).host;
-      return new ExtensionSession(context, extensionId, worker, userDataDir);
+      const welcomeUrl = `chrome-extension://${extensionId}/welcome.html`;
+      let welcome: Page | undefined;
+      for (let waited = 0; !welcome && waited < 10_000; waited += 100) {
+        welcome = context.pages().find((page) => page.url() === welcomeUrl);
+        if (!welcome) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      if (welcome && !keepWelcome) {
+        await welcome.close();
+        welcome = undefined;
+      }
+      return new ExtensionSession(context, extensionId, worker, userDataDir, welcome);
     } catch (error) {
       await context.close();
       rmSync(userDataDir, { recursive: true, force: true });
