@@ -9,9 +9,9 @@ export default defineConfig({
   imports: false,
   vite: () => ({
     plugins: [preact()],
-    // The browsers we support (Chrome 123+, Firefox 142+) read light-dark() and modern syntax
+    // The browsers we support (Chrome 123+, Firefox 140+) read light-dark() and modern syntax
     // as written: no fallbacks shipped in the page's script.
-    build: { target: ['chrome123', 'firefox142'], cssTarget: ['chrome123', 'firefox142'] },
+    build: { target: ['chrome123', 'firefox140'], cssTarget: ['chrome123', 'firefox140'] },
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
@@ -31,8 +31,9 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+W' },
       },
     },
-    // The boundary screen is an extension page in a frame on the feed sites: the site can't
-    // read or script it (her reflection is written there), and its keys never reach the site.
+    // The boundary screen and the cards (reminder, check-in, mute suggestion) are extension
+    // pages in frames on the feed sites: the site can't read or script them (her reflection is
+    // written there), and their keys never reach the site.
     web_accessible_resources: [
       { resources: ['boundary.html', 'checkin.html', 'mute.html', 'nudge.html'], matches: contentScriptMatches() },
     ],
@@ -43,9 +44,12 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'outside-the-frame@outside-the-frame.app',
-              strict_min_version: '142.0',
+              // Firefox ESR 140, the first to read data_collection_permissions on desktop.
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            // On Android that key is read from 142.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
