@@ -5,11 +5,10 @@
  */
 
 import { doneNote, FRAME_ESCAPE, heightNote } from '@/utils/frames';
-import { type MessageKey, t } from '@/utils/i18n';
+import { type MessageKey, nameThisPage } from '@/utils/i18n';
 
 export function framePage(title: MessageKey): { done(what: string): void } {
-  document.title = t(title);
-  document.documentElement.lang = t('@@ui_locale').replace('_', '-');
+  nameThisPage(title);
   const tell = (note: string) => window.parent.postMessage(note, '*');
   new ResizeObserver(() => tell(heightNote(document.body.getBoundingClientRect().height))).observe(document.body);
   window.addEventListener('message', (event) => {

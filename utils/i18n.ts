@@ -10,3 +10,9 @@ export function t(key: MessageKey, substitutions?: string | string[]): string {
   const message = browser.i18n.getMessage(key, substitutions as string[]);
   return message || `[${key}]`;
 }
+
+/** An extension page's title and language, from the messages (ready for another locale). */
+export function nameThisPage(title: MessageKey): void {
+  document.title = t(title);
+  document.documentElement.lang = t('@@ui_locale').replace('_', '-');
+}

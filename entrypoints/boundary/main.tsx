@@ -12,7 +12,7 @@ import { BoundaryScreen } from '@/components/BoundaryScreen';
 import { CheckInPanel } from '@/components/CheckInPanel';
 import { ReflectionPanel } from '@/components/ReflectionPanel';
 import type { CheckInQuestion } from '@/utils/checkins/checkIns';
-import { t } from '@/utils/i18n';
+import { nameThisPage } from '@/utils/i18n';
 import { readScreenQuery } from '@/utils/limits/screenParams';
 import { sendMessage } from '@/utils/messaging/client';
 
@@ -57,7 +57,6 @@ function BoundaryPage() {
   );
 }
 
-document.title = t('boundaryFrameTitle');
-document.documentElement.lang = t('@@ui_locale').replace('_', '-');
+nameThisPage('boundaryFrameTitle');
 const root = document.getElementById('app');
 if (root) render(<BoundaryPage />, root);

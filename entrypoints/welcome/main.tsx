@@ -8,12 +8,11 @@ import '@/components/theme.css';
 import '@/components/forms.css';
 import './style.css';
 import { Welcome } from '@/components/Welcome';
-import { t } from '@/utils/i18n';
+import { nameThisPage } from '@/utils/i18n';
 import { builtInSiteAccess } from '@/utils/sites/access';
 import { loadSettings, saveSettings } from '@/utils/storage/settingsStorage';
 
-document.title = t('welcomeTitle');
-document.documentElement.lang = t('@@ui_locale').replace('_', '-');
+nameThisPage('welcomeTitle');
 
 const root = document.getElementById('app');
 if (root) {
