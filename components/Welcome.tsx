@@ -22,6 +22,8 @@ export interface WelcomeProps {
   browserName: 'chrome' | 'firefox';
   openDashboard(): void;
   close(): void;
+  /** Opened on install: the suggested limit is chosen. Reopened later: what she has is. */
+  firstRun: boolean;
 }
 
 export const SUGGESTED_LIMIT_MINUTES = 30;
@@ -35,14 +37,22 @@ const FREQUENCIES = [
   ['off', 'reminderFrequencyOff'],
 ] as const;
 
-export function Welcome({ settings: initial, save, access, browserName, openDashboard, close }: WelcomeProps) {
+export function Welcome({
+  settings: initial,
+  save,
+  access,
+  browserName,
+  openDashboard,
+  close,
+  firstRun,
+}: WelcomeProps) {
   const [step, setStep] = useState(0);
   const [settings, setSettings] = useState(initial);
   const [off, setOff] = useState<BuiltInSiteId[]>(initial.sites.off);
   const [missing, setMissing] = useState<BuiltInSiteId[]>([]);
   const chosen = initial.boundaries.dailyLimitMinutes;
   const [limit, setLimit] = useState<LimitChoice>(
-    chosen === null || chosen === SUGGESTED_LIMIT_MINUTES ? 'suggested' : 'other',
+    chosen === null ? (firstRun ? 'suggested' : 'none') : chosen === SUGGESTED_LIMIT_MINUTES ? 'suggested' : 'other',
   );
   const [minutes, setMinutes] = useState(String(chosen ?? SUGGESTED_LIMIT_MINUTES));
   const [frequency, setFrequency] = useState(initial.nudges.frequency);

@@ -176,7 +176,8 @@ export function startBackground(api: typeof browser, options: BackgroundOptions 
   });
   api.runtime.onInstalled.addListener(({ reason }) => {
     // The first-run page, once: on install, not on updates.
-    if (reason === 'install') void api.tabs.create({ url: api.runtime.getURL('/welcome.html') }).catch(console.error);
+    if (reason === 'install')
+      void api.tabs.create({ url: api.runtime.getURL('/welcome.html?first') }).catch(console.error);
     void userSites.sync();
     void moveLegacyKeptAside();
     void updateBadgeAndRollover();

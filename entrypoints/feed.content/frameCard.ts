@@ -3,7 +3,8 @@
  * in a small frame in a bottom corner (`utils/frames.ts`): its words and styles stay out of this
  * script, and what she answers out of the site's reach. The frame never takes focus; it grows
  * to its card's height; Esc on the site's page, unless she is typing there, is passed on to it;
- * `onDone` hears once what she chose, and the card goes.
+ * `onDone` hears once what she chose, and the card goes (as closed, when the frame never loads).
+ * Only messages from our own origin count.
  */
 import { h } from 'preact';
 import { browser } from 'wxt/browser';
@@ -21,11 +22,18 @@ export interface FrameCardOptions {
   onDone(what: string): void;
 }
 
+/** A frame that hasn't said how tall its card is by then never loaded: it goes, as closed. */
+export const FRAME_LOAD_MS = 10_000;
+
 export function frameCardHost(doc: Document, name: string, corner: 'left' | 'right') {
   const host = new OverlayHost({ name, css: framesCss, fullPage: false, corner }, doc);
+  /** Only our own pages speak for a card (a frame the site navigated elsewhere does not). */
+  const origin = browser.runtime.getURL('/').replace(/\/$/, '');
   let showing: AbortController | undefined;
+  let loading: ReturnType<typeof setTimeout> | undefined;
 
   function close(): void {
+    clearTimeout(loading);
     showing?.abort();
     showing = undefined;
     host.unmount();
@@ -41,16 +49,21 @@ export function frameCardHost(doc: Document, name: string, corner: 'left' | 'rig
       showing = listening;
       const win = doc.defaultView ?? window;
       let frame: HTMLIFrameElement | null = null;
+      const finish = (what: string) => {
+        close();
+        onDone(what);
+      };
+      loading = setTimeout(() => finish('closed'), FRAME_LOAD_MS);
       win.addEventListener(
         'message',
         (event) => {
-          const note = event.source && event.source === frame?.contentWindow ? readFrameNote(event.data) : undefined;
+          const ours = event.source && event.source === frame?.contentWindow && event.origin === origin;
+          const note = ours ? readFrameNote(event.data) : undefined;
           if (!note) return;
-          if ('height' in note) frame?.style.setProperty('height', `${note.height + 2}px`);
-          else {
-            close();
-            onDone(note.done);
-          }
+          if ('height' in note) {
+            clearTimeout(loading);
+            frame?.style.setProperty('height', `${note.height + 2}px`);
+          } else finish(note.done);
         },
         { signal: listening.signal },
       );
@@ -58,7 +71,7 @@ export function frameCardHost(doc: Document, name: string, corner: 'left' | 'rig
         'keydown',
         (event) => {
           if (event.key !== 'Escape' || event.isComposing || isEditable(event.composedPath()[0] ?? null)) return;
-          frame?.contentWindow?.postMessage(FRAME_ESCAPE, '*');
+          frame?.contentWindow?.postMessage(FRAME_ESCAPE, origin);
         },
         { signal: listening.signal },
       );

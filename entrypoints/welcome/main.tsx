@@ -27,6 +27,7 @@ if (root) {
       browserName={import.meta.env.BROWSER === 'firefox' ? 'firefox' : 'chrome'}
       openDashboard={() => void browser.runtime.openOptionsPage()}
       close={() => window.close()}
+      firstRun={new URLSearchParams(location.search).has('first')}
     />,
     root,
   );

@@ -26,7 +26,9 @@ function access(granted: boolean, answer = true) {
   return { site, asked };
 }
 
-async function open(options: { granted?: boolean; answer?: boolean; save?: (s: Settings) => Promise<void> } = {}) {
+async function open(
+  options: { granted?: boolean; answer?: boolean; save?: (s: Settings) => Promise<void>; firstRun?: boolean } = {},
+) {
   const saved: Settings[] = [];
   const save = options.save ?? (async (settings: Settings) => void saved.push(settings));
   const { site, asked } = access(options.granted ?? true, options.answer);
@@ -37,6 +39,7 @@ async function open(options: { granted?: boolean; answer?: boolean; save?: (s: S
     browserName: 'firefox' as const,
     openDashboard: vi.fn(),
     close: vi.fn(),
+    firstRun: options.firstRun ?? true,
   };
   const view = await mount(<Welcome {...props} />);
   const button = (name: string) => byRoleName(view, 'button', name);
@@ -155,6 +158,16 @@ describe('the first-run page', () => {
     expect(saved).toHaveLength(before + 1);
     expect(saved.at(-1)?.boundaries.dailyLimitMinutes).toBe(45);
     expect(saved.at(-1)?.nudges.frequency).toBe('balanced');
+  });
+
+  it('reopened later with no limit, keeps “Not now” chosen (no limit set by going through)', async () => {
+    const { view, button, saved } = await open({ firstRun: false });
+    await click(button('Next'));
+    await click(button('Next'));
+    const notNow = checkbox(view, 'Not now');
+    expect(notNow?.checked).toBe(true);
+    await click(button('Next'));
+    expect(saved.at(-1)?.boundaries.dailyLimitMinutes).toBeNull();
   });
 
   it('takes “Not now”: no limit', async () => {

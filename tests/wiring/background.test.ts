@@ -167,7 +167,7 @@ describe('background wiring', () => {
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.0.9' });
     await new Promise((resolve) => setTimeout(resolve, 10));
     const welcomeTabs = async () =>
-      (await fakeBrowser.tabs.query({})).filter((tab) => tab.url === fakeBrowser.runtime.getURL('/welcome.html'));
+      (await fakeBrowser.tabs.query({})).filter((tab) => tab.url === fakeBrowser.runtime.getURL('/welcome.html?first'));
     expect(await welcomeTabs()).toEqual([]);
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
     await vi.waitFor(async () => expect(await welcomeTabs()).toHaveLength(1));

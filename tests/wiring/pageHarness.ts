@@ -53,8 +53,8 @@ export function cardFrame(host: string) {
   return {
     frame,
     posted,
-    says(data: string, source: unknown = stand) {
-      window.dispatchEvent(new MessageEvent('message', { data, source: source as Window }));
+    says(data: string, source: unknown = stand, origin = fakeBrowser.runtime.getURL('/').replace(/\/$/, '')) {
+      window.dispatchEvent(new MessageEvent('message', { data, source: source as Window, origin }));
     },
   };
 }

@@ -606,13 +606,29 @@ describe('posts: the suggestion card', () => {
 
   it('shows the card for a suggestion in its frame; her choice there goes to the background and closes it', async () => {
     const { says } = await cardUp();
-    // Only the frame's own page can say what she chose.
+    // Only the frame's own page can say what she chose: not the site, nor another page the
+    // site loaded into that frame.
     says('outside-the-frame:done:hide', window);
+    says('outside-the-frame:done:hide', undefined, 'https://www.instagram.com');
     expect(muteCard()).not.toBeNull();
     says('outside-the-frame:done:hide');
     await vi.advanceTimersByTimeAsync(10);
     expect(sent('posts/act')).toEqual([{ handle: 'thepristinenest', action: 'hide' }]);
     expect(muteCard()).toBeNull();
+  });
+
+  it('stays once its frame has loaded', async () => {
+    const loaded = await cardUp();
+    loaded.says('outside-the-frame:height:220');
+    await vi.advanceTimersByTimeAsync(12 * S);
+    expect(muteCard()).not.toBeNull();
+  });
+
+  it('goes, as closed, when its frame never loads (no height in 10 s)', async () => {
+    await cardUp();
+    await vi.advanceTimersByTimeAsync(10 * S);
+    expect(muteCard()).toBeNull();
+    expect(sent('posts/act')).toEqual([]);
   });
 
   it('“Reflect” opens the reflection; closing sends no choice', async () => {

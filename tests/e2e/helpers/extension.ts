@@ -87,7 +87,7 @@ export class ExtensionSession {
           timeout: 15_000,
         }));
       const extensionId = new URL(worker.url()).host;
-      const welcomeUrl = `chrome-extension://${extensionId}/welcome.html`;
+      const welcomeUrl = `chrome-extension://${extensionId}/welcome.html?first`;
       let welcome: Page | undefined;
       for (let waited = 0; !welcome && waited < 10_000; waited += 100) {
         welcome = context.pages().find((page) => page.url() === welcomeUrl);
