@@ -16,8 +16,13 @@ import type { Settings } from '@/utils/storage/settings';
 import type { SiteAccess } from './SiteAccessNotice';
 
 export interface WelcomeProps {
+  /** Her settings when the page opened (what each step starts from). */
   settings: Settings;
-  save(settings: Settings): Promise<void>;
+  /**
+   * Saves one step's choices: `change` is applied to the settings stored at that moment, so a
+   * change made meanwhile elsewhere (the popup, another device's sync) is kept.
+   */
+  save(change: (current: Settings) => Settings): Promise<void>;
   access: SiteAccess;
   browserName: 'chrome' | 'firefox';
   openDashboard(): void;
@@ -47,7 +52,6 @@ export function Welcome({
   firstRun,
 }: WelcomeProps) {
   const [step, setStep] = useState(0);
-  const [settings, setSettings] = useState(initial);
   const [off, setOff] = useState<BuiltInSiteId[]>(initial.sites.off);
   const [missing, setMissing] = useState<BuiltInSiteId[]>([]);
   const chosen = initial.boundaries.dailyLimitMinutes;
@@ -76,11 +80,10 @@ export function Welcome({
     access.missing(on).then(setMissing, console.error);
   }, [onKey]);
 
-  const saved = async (next: Settings) => {
+  const saved = async (change: (current: Settings) => Settings) => {
     setProblem('');
     try {
-      await save(next);
-      setSettings(next);
+      await save(change);
       return true;
     } catch (error) {
       console.error(error);
@@ -91,7 +94,7 @@ export function Welcome({
 
   const saveSites = async () => {
     if (on.length === 0) return setProblem(t('welcomeNoSites'));
-    if (await saved({ ...settings, sites: { ...settings.sites, off } })) setStep(2);
+    if (await saved((current) => ({ ...current, sites: { ...current.sites, off } }))) setStep(2);
   };
 
   const saveLimit = async () => {
@@ -99,12 +102,12 @@ export function Welcome({
     if (value !== null && !(Number.isInteger(value) && value >= 1 && value <= MAX_LIMIT_MINUTES)) {
       return setProblem(t('welcomeLimitRange', String(MAX_LIMIT_MINUTES)));
     }
-    const next = {
-      ...settings,
-      boundaries: { ...settings.boundaries, dailyLimitMinutes: value },
-      nudges: { ...settings.nudges, frequency },
-    };
-    if (await saved(next)) setStep(3);
+    const change = (current: Settings) => ({
+      ...current,
+      boundaries: { ...current.boundaries, dailyLimitMinutes: value },
+      nudges: { ...current.nudges, frequency },
+    });
+    if (await saved(change)) setStep(3);
   };
 
   const allow = async () => {

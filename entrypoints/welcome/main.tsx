@@ -20,8 +20,8 @@ if (root) {
   render(
     <Welcome
       settings={settings}
-      save={async (next) => {
-        await saveSettings(next);
+      save={async (change) => {
+        await saveSettings(change((await loadSettings()).settings));
       }}
       access={builtInSiteAccess}
       browserName={import.meta.env.BROWSER === 'firefox' ? 'firefox' : 'chrome'}

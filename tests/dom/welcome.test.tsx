@@ -27,10 +27,17 @@ function access(granted: boolean, answer = true) {
 }
 
 async function open(
-  options: { granted?: boolean; answer?: boolean; save?: (s: Settings) => Promise<void>; firstRun?: boolean } = {},
+  options: {
+    granted?: boolean;
+    answer?: boolean;
+    save?: (change: (current: Settings) => Settings) => Promise<void>;
+    firstRun?: boolean;
+  } = {},
 ) {
+  /** What was stored after each save: each change applied to the settings stored then. */
   const saved: Settings[] = [];
-  const save = options.save ?? (async (settings: Settings) => void saved.push(settings));
+  const stored = () => saved.at(-1) ?? defaultSettings();
+  const save = options.save ?? (async (change: (current: Settings) => Settings) => void saved.push(change(stored())));
   const { site, asked } = access(options.granted ?? true, options.answer);
   const props = {
     settings: defaultSettings(),
@@ -81,6 +88,21 @@ describe('the first-run page', () => {
     await click(button('Next'));
     expect(saved.at(-1)?.sites.off).toEqual(['tiktok']);
     expect(heading()).toBe('A first daily limit');
+  });
+
+  it('keeps what changed elsewhere meanwhile: each step changes only its own choices', async () => {
+    const { view, button, saved } = await open();
+    // Her limit set in the popup (or synced from another device) after the page opened.
+    const meanwhile = defaultSettings();
+    meanwhile.boundaries.dailyLimitMinutes = 50;
+    meanwhile.tracking.idleThresholdSeconds = 90;
+    saved.push(meanwhile);
+    await click(button('Next'));
+    await toggle(checkbox(view, 'TikTok'));
+    await click(button('Next'));
+    expect(saved.at(-1)?.sites.off).toEqual(['tiktok']);
+    expect(saved.at(-1)?.boundaries.dailyLimitMinutes).toBe(50);
+    expect(saved.at(-1)?.tracking.idleThresholdSeconds).toBe(90);
   });
 
   it('asks for at least one site, and saves nothing with none', async () => {
