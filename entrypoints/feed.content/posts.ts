@@ -164,6 +164,8 @@ function startPosts(page: Page, adapter: PostAdapter, classifyPosts: ClassifyPos
   const inView = new Map<Element, number | undefined>();
   /** Trap posts being timed, with their account. */
   const traps = new Map<Element, string>();
+  /** The account of each trap post counted on this page, by its key (read again, it is timed on). */
+  const trapKeys = new Map<string, string>();
   /** Posts found (true) and the elements holding them (false) that the observer watches. */
   let watched = new WeakMap<Element, boolean>();
   const card = frameCardHost(doc, 'outside-the-frame-mute', 'right');
@@ -309,10 +311,12 @@ function startPosts(page: Page, adapter: PostAdapter, classifyPosts: ClassifyPos
     setHidden(post, hiddenAccount(info));
     const handle = info?.author?.handle;
     const name = info?.author?.name;
+    const counting = info && page.isFeedPage() && !detectionPaused && !post.hasAttribute(HIDDEN_ATTR);
+    const trapBefore = trapKeys.get(key);
+    // A trap post counted before and read again (its row changed, or it came back): timed on.
+    if (counting && trapBefore) traps.set(post, trapBefore);
     // A post she hid is not one she saw.
-    if (!info || !page.isFeedPage() || detectionPaused || post.hasAttribute(HIDDEN_ATTR) || tally.has(key)) {
-      drop(post);
-    }
+    else if (!info || !counting || tally.has(key)) drop(post);
     // Marked accounts always count; an ad never does; other posts wait for the classifier.
     else if (handle !== undefined && isMarked(page.inputs.accounts, site.id, handle)) {
       note(post, key, handle, name, { trap: true, themes: ['marked'] });
@@ -328,8 +332,10 @@ function startPosts(page: Page, adapter: PostAdapter, classifyPosts: ClassifyPos
   /** Count a post she looked at, and go on timing it on screen when it is a trap. */
   function note(post: Element, key: string, handle: string | undefined, name: string | undefined, verdict: Verdict) {
     const counted = tally.add({ key, handle, name, trap: verdict.trap, themes: verdict.themes });
-    if (counted && verdict.trap && handle) traps.set(post, handle);
-    else drop(post);
+    if (counted && verdict.trap && handle) {
+      traps.set(post, handle);
+      trapKeys.set(key, handle);
+    } else drop(post);
     page.shared.comparisonSignal = tally.signal();
   }
 
@@ -377,8 +383,10 @@ function startPosts(page: Page, adapter: PostAdapter, classifyPosts: ClassifyPos
       const owner = knownPostOf(record.target);
       for (const node of record.addedNodes) {
         if (!(node instanceof Element) || node.localName.startsWith('outside-the-frame')) continue;
-        if (owner) changedPosts.add(owner);
-        else added.add(node);
+        // A post's own children changed (a recycled row); deeper changes inside a post (a part
+        // watched whole before its posts came) are the post's own business.
+        if (!owner) added.add(node);
+        else if (owner === record.target) changedPosts.add(owner);
       }
       // Posts taken out: no longer watched (a row put back is found again).
       for (const node of record.removedNodes)
@@ -561,6 +569,8 @@ function startPosts(page: Page, adapter: PostAdapter, classifyPosts: ClassifyPos
       if (!root.isConnected) {
         everything = true;
         schedulePass();
+        // Trap posts that went with it (out of view then, so not let go below).
+        for (const post of traps.keys()) if (!post.isConnected) drop(post);
       }
       // Posts she has looked at long enough are read; posts taken out with the page's own code are let go.
       for (const [post, since] of inView) {

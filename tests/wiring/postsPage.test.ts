@@ -334,6 +334,27 @@ describe('posts: on screen', () => {
     ]);
   });
 
+  it('goes on timing a trap post on screen when its own children change (counted once)', async () => {
+    FakeIntersectionObserver.shown = () => false;
+    loadFixture();
+    await start();
+    await idlePass();
+    const observer = FakeIntersectionObserver.last as FakeIntersectionObserver;
+    const pristine = posts()[1] as Element;
+    observer.fire(pristine, true);
+    await scrollFor(3);
+    // The site adds a child to the post (a "more" line, a lazy part) while it is on screen.
+    pristine.append(document.createElement('div'));
+    await idlePass();
+    observer.fire(pristine, true);
+    await scrollFor(4);
+    observer.fire(pristine, false);
+    await scrollUntilReport();
+    const reports = rawReports().flat();
+    expect(reports.map((sighting) => [sighting.handle, sighting.trapPosts])).toEqual([['thepristinenest', 1]]);
+    expect(reports[0]?.seconds).toBeGreaterThanOrEqual(6);
+  });
+
   it('never reads a post flung past in less than a second, and reads it once she stops on it', async () => {
     FakeIntersectionObserver.shown = () => false;
     const [, pristineInfo] = loadFixture();
