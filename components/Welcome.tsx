@@ -141,6 +141,11 @@ export function Welcome({
           <p>{t('welcomeWhatTime')}</p>
           <p>{t('welcomeWhatAccounts')}</p>
           <p>{t('welcomeWhatKept')}</p>
+          <p>
+            <a href="/privacy.html" target="_blank" rel="noopener">
+              {t('privacyLink')}
+            </a>
+          </p>
           <div class="welcome-actions">
             <button type="button" onClick={() => setStep(1)}>
               {t('welcomeNext')}

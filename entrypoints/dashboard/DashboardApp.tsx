@@ -277,6 +277,7 @@ export function DashboardApp({ load = loadNow }: { load?: () => Promise<Dashboar
       {Manage ? <Manage data={data} setData={setData} reload={() => void load().then(setData, console.error)} /> : null}
       <footer class="dashboard-footer">
         <a href="/welcome.html">{t('welcomeLink')}</a>
+        <a href="/privacy.html">{t('privacyLink')}</a>
       </footer>
     </main>
   );

@@ -66,10 +66,11 @@ describe('dashboard', () => {
     expect(view.textContent).toContain('Nothing counted yet. Time appears here after you spend a moment on a feed.');
   });
 
-  it('links to the first-run page, to go through it again', async () => {
+  it('links to the first-run page, to go through it again, and to the privacy policy', async () => {
     const view = await mount(<DashboardApp load={async () => week({})} />);
     const link = byRoleName(view, 'a', 'Getting started again');
     expect(link?.getAttribute('href')).toBe('/welcome.html');
+    expect(byRoleName(view, 'a', 'Privacy policy')?.getAttribute('href')).toBe('/privacy.html');
   });
 
   it('counts a week of zeroes as nothing counted', async () => {

@@ -72,6 +72,7 @@ describe('the first-run page', () => {
     expect(view.querySelector('h1')?.textContent).toBe('Welcome to Outside the Frame');
     expect(heading()).toBe('What it does, and what it keeps');
     expect(view.textContent).toContain('Nothing is sent anywhere');
+    expect(byRoleName(view, 'a', 'Privacy policy')?.getAttribute('href')).toBe('/privacy.html');
     expect(view.textContent).toContain('Step 1 of 3');
     await click(button('Next'));
     expect(heading()).toBe('Which sites to watch');
