@@ -110,6 +110,19 @@ async function seedToday(ms: Record<string, number>) {
 }
 
 for (const scheme of ['light', 'dark'] as const) {
+  test(`first-run page, its sites step (${scheme})`, async () => {
+    await session.setSettings(structuredClone(DEFAULT_SETTINGS));
+    const page = await session.context.newPage();
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.setViewportSize({ width: 900, height: 760 });
+    await page.goto(`chrome-extension://${session.extensionId}/welcome.html?first`);
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect(page.getByRole('heading', { name: 'Which sites to watch' })).toBeFocused();
+    await page.getByRole('checkbox', { name: 'LinkedIn' }).uncheck();
+    await page.screenshot({ path: join(DOCS, `welcome${suffix(scheme)}.png`) });
+    await page.close();
+  });
+
   test(`popup (${scheme})`, async () => {
     await seedToday(EXAMPLE_TODAY);
     await session.setSettings(EXAMPLE_SETTINGS);
