@@ -74,7 +74,7 @@ export function createNudges({ ledger, items, now, settings, random = Math.rando
           await saveItem(nudgeState, { ...current, shownToday: current.shownToday + 1, lastShownAt: at });
           return { show: true, checkIn } as const;
         }
-        const picked = pickReminder(state, reminders, random);
+        const picked = pickReminder(state, reminders, random, at);
         if (!picked) return { show: false, reason: 'off' } as const;
         state = recordShown(picked.state, picked.reminder.id, at, hour);
         await saveItem(nudgeState, state);

@@ -6,6 +6,8 @@
  * this list and those messages stay in step, and checks the words themselves.
  */
 
+import { TIMES_OF_DAY, type TimeOfDay } from './timeOfDay';
+
 /** The ideas a reminder can carry, one each. */
 export const REMINDER_TAGS = [
   'highlight-reel', // what is outside the frame of a post
@@ -32,6 +34,8 @@ export interface Reminder {
   id: string;
   tag: ReminderTag;
   kind: ReminderKind;
+  /** The parts of the day its words fit ("last night" in the morning, "this evening" not at night). */
+  times: readonly TimeOfDay[];
   /** The `browser.i18n` message key: `reminder_<id>`. */
   messageKey: string;
 }
@@ -164,9 +168,49 @@ const catalogue: { readonly [T in ReminderTag]: readonly (readonly [id: string, 
   ],
 };
 
+const EARLY: readonly TimeOfDay[] = ['morning', 'afternoon'];
+const LATER: readonly TimeOfDay[] = ['afternoon', 'evening', 'night'];
+const DAYTIME: readonly TimeOfDay[] = ['afternoon', 'evening'];
+
+/**
+ * The reminders whose words belong to part of the day (every other one fits any time): what
+ * happened "last night" is for the morning and afternoon; what she "already did today" is for
+ * later in the day; "this evening" and dinner are for the afternoon and evening.
+ */
+export const REMINDER_TIMES: { readonly [id: string]: readonly TimeOfDay[] } = {
+  ordinary_mornings_everywhere: EARLY,
+  awake_replaying: EARLY,
+  crumbs_proof_of_breakfast: EARLY,
+  could_wait_a_week: EARLY,
+  enough_for_today: EARLY,
+  ask_for_specific_help: EARLY,
+  nap_is_care: EARLY,
+  screen_time_afternoon: ['afternoon'],
+  frozen_pizza_counts: DAYTIME,
+  rough_morning_warm_bedtime: DAYTIME,
+  fresh_start_today: DAYTIME,
+  unfollowing_not_unkind: DAYTIME,
+  sink_or_floor_time: DAYTIME,
+  one_room_good_enough: ['morning', 'afternoon', 'evening'],
+  credit_for_today: LATER,
+  rewrite_harshest_thought: LATER,
+  one_that_went_right: LATER,
+  what_body_did_today: LATER,
+  unseen_carrying: LATER,
+  done_list: LATER,
+};
+
 export const reminders: readonly Reminder[] = Object.freeze(
   REMINDER_TAGS.flatMap((tag) =>
-    catalogue[tag].map(([id, kind]) => Object.freeze({ id, tag, kind, messageKey: `${REMINDER_KEY_PREFIX}${id}` })),
+    catalogue[tag].map(([id, kind]) =>
+      Object.freeze({
+        id,
+        tag,
+        kind,
+        times: REMINDER_TIMES[id] ?? TIMES_OF_DAY,
+        messageKey: `${REMINDER_KEY_PREFIX}${id}`,
+      }),
+    ),
   ),
 );
 

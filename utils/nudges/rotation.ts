@@ -198,7 +198,8 @@ export function reconcileRotation(
 }
 
 /**
- * The reminder to show next and the reconciled rotation. The pick is not used up until
+ * The reminder to show next and the reconciled rotation: the first in the round that `fits`
+ * (the time of day), the rest keeping their places. The pick is not used up until
  * `markShown`: asking again before showing gives the same reminder. `undefined` when the
  * library is empty.
  */
@@ -207,10 +208,20 @@ export function nextReminder<R extends NudgeReminderRef>(
   library: readonly R[],
   weights: TagWeights,
   rng: () => number,
+  fits: (reminder: R) => boolean = () => true,
 ): { reminder: R; rotation: RotationState } | undefined {
   const next = reconcileRotation(rotation, library, weights, rng);
-  const id = next.queue[0];
-  const reminder = library.find((candidate) => candidate.id === id);
+  const byId = new Map(library.map((candidate) => [candidate.id, candidate]));
+  // The first in the round that fits now; the others keep their places for a better time.
+  for (const id of next.queue) {
+    const reminder = byId.get(id);
+    if (reminder && fits(reminder)) return { reminder, rotation: next };
+  }
+  // Nothing left in this round fits now: one that does, from outside it (the least recent).
+  const fitting = library.filter(fits);
+  const fresh = fitting.filter((candidate) => !next.recent.includes(candidate.id));
+  const pool = fresh.length > 0 ? fresh : fitting;
+  const reminder = pool[Math.min(pool.length - 1, Math.floor(rng() * pool.length))];
   return reminder ? { reminder, rotation: next } : undefined;
 }
 

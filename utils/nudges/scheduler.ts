@@ -24,6 +24,7 @@ import {
   TAG_WEIGHT_MIN,
   type TagWeights,
 } from './rotation';
+import { type TimeOfDay, timeOfDay } from './timeOfDay';
 
 export type { NudgeOutcome, NudgeReminderRef, RotationState, TagWeights } from './rotation';
 
@@ -253,12 +254,16 @@ export function rollToDay(state: NudgeState, now: number, dayStartHour: number):
  * or removed). It is used up only by `recordShown`, so asking twice gives the same one.
  * `undefined` when the library is empty.
  */
-export function pickReminder<R extends NudgeReminderRef>(
+export function pickReminder<R extends NudgeReminderRef & { times?: readonly TimeOfDay[] }>(
   state: NudgeState,
   library: readonly R[],
   rng: () => number,
+  /** Local time now: only reminders whose words fit this part of the day. */
+  now?: number,
 ): { reminder: R; state: NudgeState } | undefined {
-  const picked = nextReminder(state.rotation, library, state.tagWeights, rng);
+  const part = now === undefined ? undefined : timeOfDay(new Date(now).getHours());
+  const fits = (reminder: R) => part === undefined || !reminder.times || reminder.times.includes(part);
+  const picked = nextReminder(state.rotation, library, state.tagWeights, rng, fits);
   if (!picked) return undefined;
   return { reminder: picked.reminder, state: { ...state, rotation: picked.rotation } };
 }

@@ -5,11 +5,13 @@ import {
   REMINDER_KEY_PREFIX,
   REMINDER_KINDS,
   REMINDER_TAGS,
+  REMINDER_TIMES,
   type ReminderKind,
   type ReminderTag,
   reminders,
   remindersByTag,
 } from '@/utils/nudges/library';
+import type { TimeOfDay } from '@/utils/nudges/timeOfDay';
 import appMessages from '../../../public/_locales/en/messages.json';
 import { bannedIn, finalMark, firstWord, nearDuplicates, sentenceCount } from '../../helpers/textChecks';
 
@@ -73,6 +75,41 @@ describe('reminder library and messages', () => {
       expect(REMINDER_TAGS).toContain(reminder.tag);
       expect(REMINDER_KINDS).toContain(reminder.kind);
     }
+  });
+});
+
+describe('time of day', () => {
+  /** Words that tie a reminder to part of the day, and the parts it may then show in. */
+  const RULES: [RegExp, TimeOfDay[]][] = [
+    [/last night/i, ['morning', 'afternoon']],
+    [/this evening|your evening|tonight/i, ['afternoon', 'evening']],
+    [/counts as dinner|before dinner|after dinner/i, ['afternoon', 'evening']],
+    [/breakfast|\bnap\b|ordinary morning/i, ['morning', 'afternoon']],
+    [/rough afternoon/i, ['afternoon']],
+    [
+      /(already|handled|did|done|you've thought).{0,60}today|today.{0,40}went right/i,
+      ['afternoon', 'evening', 'night'],
+    ],
+  ];
+
+  it('shows each reminder only at the times its words fit', () => {
+    const misfits: string[] = [];
+    for (const reminder of all) {
+      for (const [words, allowed] of RULES) {
+        if (!words.test(reminder.text)) continue;
+        const wrong = reminder.times.filter((time) => !allowed.includes(time));
+        if (wrong.length > 0) misfits.push(`${reminder.id} (${wrong.join(', ')}): ${reminder.text}`);
+      }
+    }
+    expect(misfits).toEqual([]);
+  });
+
+  it('names only reminders that exist, and keeps most of them for any time', () => {
+    const ids = new Set(reminders.map((reminder) => reminder.id));
+    expect(Object.keys(REMINDER_TIMES).filter((id) => !ids.has(id))).toEqual([]);
+    for (const reminder of reminders) expect(reminder.times.length, reminder.id).toBeGreaterThan(0);
+    // At night there is still plenty to choose from.
+    expect(reminders.filter((reminder) => reminder.times.includes('night')).length).toBeGreaterThan(60);
   });
 });
 

@@ -14,6 +14,7 @@ import {
   tagWeight,
 } from '@/utils/nudges/rotation';
 import { initialNudgeState, type NudgeState, pickReminder, recordOutcome, recordShown } from '@/utils/nudges/scheduler';
+import { type TimeOfDay, timeOfDay } from '@/utils/nudges/timeOfDay';
 
 const NOW = Date.UTC(2026, 10, 22, 15, 0);
 const MIN = 60_000;
@@ -262,5 +263,58 @@ describe('tag weights', () => {
     ['ignored', 500, 'ignored'],
   ])('%s after %d ms is classified %s', (outcome, afterMs, expected) => {
     expect(classifyOutcome(outcome, NOW, NOW + afterMs)).toBe(expected);
+  });
+});
+
+describe('rotation by the time of day', () => {
+  it('parts the day by local hour', () => {
+    expect([4, 5, 11, 12, 16, 17, 21, 22, 0].map(timeOfDay)).toEqual([
+      'night',
+      'morning',
+      'morning',
+      'afternoon',
+      'afternoon',
+      'evening',
+      'evening',
+      'night',
+      'night',
+    ]);
+  });
+
+  const timed = (): (NudgeReminderRef & { times: readonly TimeOfDay[] })[] => [
+    { id: 'last-night', tag: 'a', times: ['morning', 'afternoon'] },
+    { id: 'this-evening', tag: 'b', times: ['afternoon', 'evening'] },
+    { id: 'any', tag: 'c', times: ['morning', 'afternoon', 'evening', 'night'] },
+  ];
+  const at = (hour: number) => new Date(2026, 10, 22, hour, 30).getTime();
+
+  it('shows only reminders whose words fit the hour; the others keep their places in the round', () => {
+    const lib = timed();
+    let state = fresh();
+    const shown: string[] = [];
+    for (const hour of [21, 22, 9]) {
+      const picked = pickReminder(state, lib, seeded(3), at(hour));
+      if (!picked) throw new Error('nothing picked');
+      shown.push(picked.reminder.id);
+      expect(lib.find((r) => r.id === picked.reminder.id)?.times).toContain(timeOfDay(hour));
+      state = recordShown(picked.state, picked.reminder.id, at(hour), DAY_START);
+    }
+    // Evening: "this evening" or "any"; night: only "any" fits; morning: "last night" (still in the round).
+    expect(shown[1]).toBe('any');
+    expect(shown[2]).toBe('last-night');
+  });
+
+  it('when nothing left in the round fits, picks one that does from outside it', () => {
+    const lib = timed();
+    const state = { ...fresh(), rotation: { queue: ['last-night'], known: lib.map((r) => r.id), recent: ['any'] } };
+    const picked = pickReminder(state, lib, seeded(1), at(19));
+    expect(picked?.reminder.id).toBe('this-evening');
+    expect(picked?.state.rotation.queue).toEqual(['last-night']);
+  });
+
+  it('without a time, picks as before (the round’s first)', () => {
+    const lib = timed();
+    const state = { ...fresh(), rotation: { queue: ['last-night', 'any'], known: lib.map((r) => r.id), recent: [] } };
+    expect(pickReminder(state, lib, seeded(1))?.reminder.id).toBe('last-night');
   });
 });
