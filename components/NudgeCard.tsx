@@ -16,9 +16,11 @@ export interface NudgeCardProps {
   autoHideMs: number;
   /** Called exactly once; after it the card renders nothing. */
   onOutcome(outcome: NudgeCardOutcome): void;
+  /** Her first reminder: it says, this once, that reminders change (the settings say so too). */
+  firstTime?: boolean;
 }
 
-export function NudgeCard({ text, autoHideMs, onOutcome }: NudgeCardProps) {
+export function NudgeCard({ text, autoHideMs, onOutcome, firstTime = false }: NudgeCardProps) {
   const [done, setDone] = useState(false);
   // The status region exists empty first and is filled a moment later: text that arrives
   // together with its live region is often not announced.
@@ -111,7 +113,7 @@ export function NudgeCard({ text, autoHideMs, onOutcome }: NudgeCardProps) {
           </div>
         </fieldset>
       ) : null}
-      <p class="otf-nudge-rotation">{t('nudgeRotationLine')}</p>
+      {firstTime ? <p class="otf-nudge-rotation">{t('nudgeRotationLine')}</p> : null}
     </div>
   );
 }

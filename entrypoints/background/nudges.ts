@@ -76,6 +76,7 @@ export function createNudges({ ledger, items, now, settings, random = Math.rando
         }
         const picked = pickReminder(state, reminders, random, at);
         if (!picked) return { show: false, reason: 'off' } as const;
+        const first = picked.state.rotation.recent.length === 0;
         state = recordShown(picked.state, picked.reminder.id, at, hour);
         await saveItem(nudgeState, state);
         const nudgeId = `${at}-${picked.reminder.id}`;
@@ -84,7 +85,13 @@ export function createNudges({ ledger, items, now, settings, random = Math.rando
           { id: nudgeId, reminderId: picked.reminder.id, tag: picked.reminder.tag, site: site.id, shownAt: at },
           at,
         );
-        return { show: true, nudgeId, messageKey: picked.reminder.messageKey, shownAt: at } as const;
+        return {
+          show: true,
+          nudgeId,
+          messageKey: picked.reminder.messageKey,
+          shownAt: at,
+          ...(first ? { first: true } : {}),
+        } as const;
       }),
 
     'nudge/outcome': ({ nudgeId, outcome }) =>

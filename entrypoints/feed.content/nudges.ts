@@ -76,7 +76,7 @@ export const reminders: PageFeature = {
         scrollBase = page.scrolledPx();
       });
       card.show({
-        path: `/nudge.html?${new URLSearchParams({ key: reply.messageKey })}`,
+        path: `/nudge.html?${new URLSearchParams({ key: reply.messageKey, ...(reply.first ? { first: '1' } : {}) })}`,
         title: 'nudgeFrameTitle',
         onDone: (outcome) => {
           showing = false;

@@ -13,11 +13,16 @@ import { REMINDER_KEY_PREFIX } from '@/utils/nudges/library';
 /** A card nobody touches leaves by itself (counted as ignored). */
 export const CARD_AUTO_HIDE_MS = 25_000;
 
-const key = new URLSearchParams(location.search).get('key') ?? '';
+const query = new URLSearchParams(location.search);
+const key = query.get('key') ?? '';
 // Only the reminders' own messages.
 const text = key.startsWith(REMINDER_KEY_PREFIX) ? t(key as MessageKey) : '';
 
 const frame = framePage('nudgeFrameTitle');
 const root = document.getElementById('app');
-if (root && text) render(<NudgeCard text={text} autoHideMs={CARD_AUTO_HIDE_MS} onOutcome={frame.done} />, root);
-else frame.done('closed');
+if (root && text) {
+  render(
+    <NudgeCard text={text} autoHideMs={CARD_AUTO_HIDE_MS} onOutcome={frame.done} firstTime={query.has('first')} />,
+    root,
+  );
+} else frame.done('closed');

@@ -46,6 +46,11 @@ afterEach(() => {
 });
 
 describe('nudge card', () => {
+  it('says that reminders change on her first reminder only', async () => {
+    const view = await mount(<NudgeCard text={TEXT} autoHideMs={AUTO_HIDE} onOutcome={vi.fn()} firstTime />);
+    expect(view.textContent).toContain('Reminders change so they stay fresh.');
+  });
+
   it('politely announces its label and reminder in a live region', async () => {
     const view = await mount(<NudgeCard text={TEXT} autoHideMs={AUTO_HIDE} onOutcome={vi.fn()} />);
     const status = view.querySelector('[role="status"]');
@@ -53,7 +58,8 @@ describe('nudge card', () => {
     expect(status?.querySelector('.otf-nudge-label')?.textContent).toBe('A moment outside the frame');
     expect(status?.querySelector('.otf-nudge-label')?.tagName).toBe('P');
     expect(view.querySelector('h1, h2, h3, h4, h5, h6, [role="heading"]')).toBeNull();
-    expect(view.textContent).toContain('Reminders change so they stay fresh.');
+    // Said once, on her first reminder (and in the settings), not on every card.
+    expect(view.textContent).not.toContain('Reminders change so they stay fresh.');
     for (const name of ['This helped', 'Not now', 'Snooze', 'Close']) {
       expect(button(view, name)?.getAttribute('type')).toBe('button');
     }

@@ -52,8 +52,14 @@ describe('reminders in the background', () => {
     expect(reply).toMatchObject({ show: true, shownAt: NOW });
     if (!reply?.show || 'checkIn' in reply) throw new Error('no reminder');
     expect(reply.messageKey).toMatch(/^reminder_/);
+    // Her first reminder ever: the card says, once, that reminders change.
+    expect(reply.first).toBe(true);
+    clock += 30 * MIN;
+    const second = await send<NudgeReply>(request(7), from('https://www.instagram.com/'));
+    expect(second).toMatchObject({ show: true });
+    expect(second && 'first' in second).toBe(false);
     const { nudges } = await ledger.snapshot();
-    expect(nudges).toEqual([expect.objectContaining({ id: reply.nudgeId, site: 'instagram', shownAt: NOW })]);
+    expect(nudges[0]).toEqual(expect.objectContaining({ id: reply.nudgeId, site: 'instagram', shownAt: NOW }));
   });
 
   it.each([

@@ -371,6 +371,7 @@ describe('reminders on the page', () => {
       nudgeId: `${NOW}-counter_past_the_edge`,
       messageKey: 'reminder_counter_past_the_edge',
       shownAt: NOW,
+      first: true,
     };
     await start([activityReporting, boundaries, reminders]);
     await scrollFor(CHECK_EVERY_MS / S + 2);
@@ -379,7 +380,11 @@ describe('reminders on the page', () => {
     await vi.advanceTimersByTimeAsync(20);
     const { frame, says, posted } = cardFrame('outside-the-frame-nudge');
     const src = new URL(frame?.src ?? 'about:blank');
-    expect([src.pathname, src.searchParams.get('key')]).toEqual(['/nudge.html', 'reminder_counter_past_the_edge']);
+    expect([src.pathname, src.searchParams.get('key'), src.searchParams.get('first')]).toEqual([
+      '/nudge.html',
+      'reminder_counter_past_the_edge',
+      '1',
+    ]);
     expect(frame?.title).toBe('Outside the Frame: a reminder');
     // The frame grows to its card; Esc on the site's page is passed on to it.
     says('outside-the-frame:height:180');

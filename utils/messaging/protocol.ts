@@ -166,7 +166,8 @@ export interface ActivityReportReply {
 }
 
 export type NudgeReply =
-  | { show: true; nudgeId: string; messageKey: string; shownAt: number }
+  /** `first`: her first reminder ever (the card says, once, that reminders change). */
+  | { show: true; nudgeId: string; messageKey: string; shownAt: number; first?: true }
   /** Instead of a reminder, the one-tap question about this long session (it counts as one). */
   | { show: true; checkIn: CheckInQuestion }
   | { show: false; reason: NudgeBlockReason | 'not-tracked' };
