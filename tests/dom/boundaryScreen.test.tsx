@@ -20,10 +20,10 @@ beforeEach(() => {
 
 const LEAVE = 'Leave Instagram';
 const MORE = 'A few more minutes…';
-const EXTEND = 'Take 5 more min';
-const PAUSE_TODAY = 'Pause all limits for the rest of today';
-const PAUSE_STARTED = 'A 10-second pause. Take one slow breath in, and let it out.';
-const PAUSE_DONE = 'Thank you for pausing. Choose what feels right for you now.';
+const EXTEND = 'A few more minutes (5 min)';
+const PAUSE_TODAY = 'Turn all limits off for the rest of today';
+const PAUSE_STARTED = 'A 10-second moment. Take one slow breath in, and let it out.';
+const PAUSE_DONE = 'There. Choose what feels right for you now.';
 
 function props(overrides: Partial<BoundaryScreenProps> = {}): BoundaryScreenProps {
   return {
@@ -83,7 +83,7 @@ describe('boundary screen', () => {
     const text = view.querySelector(`[id="${dialog?.getAttribute('aria-describedby')}"]`);
     expect(text?.textContent).toBe('Your 30-minute limit for feeds today is reached. It lifts at 04:00 AM.');
     expect(view.querySelector('.otf-care')?.textContent).toBe(
-      'Stepping away is a way of caring for yourself. The feed will keep; this moment is yours.',
+      'The feed will keep. This moment is yours, whatever you choose.',
     );
   });
 
@@ -218,22 +218,22 @@ describe('boundary screen', () => {
     [
       'she chose no extra time',
       { ok: false, reason: { code: 'no-extra-chosen' } },
-      'You chose not to have extra time on this boundary.',
+      'You set this boundary without a few more minutes.',
     ],
     [
       'today’s extra times are taken',
       { ok: false, reason: { code: 'no-extra-left', perDay: 3 } },
-      'Today’s extra times are taken (you chose 3 a day).',
+      'You’ve had today’s few more minutes (you chose 3 a day).',
     ],
     [
       'the pause is not over (seconds)',
       { ok: false, reason: { code: 'pause-not-over', secondsLeft: 4 } },
-      'The pause isn’t over yet: 4 more seconds.',
+      'The moment isn’t over yet: 4 more seconds.',
     ],
     [
       'the pause is not over (one second)',
       { ok: false, reason: { code: 'pause-not-over', secondsLeft: 1 } },
-      'The pause isn’t over yet: one more second.',
+      'The moment isn’t over yet: one more second.',
     ],
     [
       'the request came from elsewhere',
@@ -248,7 +248,7 @@ describe('boundary screen', () => {
     await openPause(view);
     await tick(10_000);
     await click(button(view, EXTEND));
-    expect(view.querySelector('.otf-problem')?.textContent).toBe(`The extra minutes weren’t added: ${why}`);
+    expect(view.querySelector('.otf-problem')?.textContent).toBe(`The few more minutes weren’t added: ${why}`);
     expect(button(view, EXTEND)?.disabled).toBe(false);
     await click(button(view, EXTEND));
     expect(onExtend).toHaveBeenCalledTimes(2);
@@ -267,11 +267,11 @@ describe('boundary screen', () => {
     await tick(10_000);
     await click(button(view, EXTEND));
     expect(view.querySelector('.otf-problem')?.textContent).toBe(
-      'The extra minutes weren’t added: Outside the Frame didn’t answer just now. Please try again in a moment.',
+      'The few more minutes weren’t added: Outside the Frame didn’t answer just now. Please try again in a moment.',
     );
     await click(button(view, PAUSE_TODAY));
     expect(view.querySelector('.otf-problem')?.textContent).toBe(
-      'Limits weren’t paused: The pause isn’t over yet: 2 more seconds.',
+      'Limits weren’t turned off: The moment isn’t over yet: 2 more seconds.',
     );
   });
 
@@ -293,8 +293,8 @@ describe('boundary screen', () => {
     fakeIntervals();
     const view = await mount(<BoundaryScreen {...props({ extensionsLeft: 0 })} />);
     expect(button(view, MORE)).toBeUndefined();
-    expect(view.textContent).toContain('You’ve used today’s extra minutes.');
-    await openPause(view, 'Pause limits for today…');
+    expect(view.textContent).toContain('You’ve had today’s “few more minutes”.');
+    await openPause(view, 'Turn limits off for today…');
     expect(button(view, EXTEND)).toBeUndefined();
     expect(button(view, PAUSE_TODAY)?.disabled).toBe(true);
     await tick(10_000);

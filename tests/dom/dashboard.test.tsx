@@ -80,8 +80,14 @@ describe('dashboard', () => {
   });
 
   it.each([
-    [2, '2 stored records could not be read. They are kept aside, unchanged, and included in your export.'],
-    [1234, '1,234 stored records could not be read. They are kept aside, unchanged, and included in your export.'],
+    [
+      2,
+      '2 saved items couldn’t be read, perhaps because a newer version wrote them. Nothing is lost: they are kept as they were and go into your export.',
+    ],
+    [
+      1234,
+      '1,234 saved items couldn’t be read, perhaps because a newer version wrote them. Nothing is lost: they are kept as they were and go into your export.',
+    ],
   ])('tells her when %s records could not be read and that they are kept', async (unreadable, text) => {
     const view = await mount(<DashboardApp load={async () => week({ '2026-11-22': { x: MIN } }, unreadable)} />);
     expect(view.querySelector('[role="note"]')?.textContent).toBe(text);
@@ -127,7 +133,7 @@ describe('dashboard', () => {
     expect(rows.at(-1)?.querySelector('time')?.getAttribute('datetime')).toBe(today);
     expect(cells(rows.at(-1)).slice(1)).toEqual(['12 min', '12 min']);
     expect(view.querySelector('[role="note"]')?.textContent).toBe(
-      '1 stored records could not be read. They are kept aside, unchanged, and included in your export.',
+      '1 saved items couldn’t be read, perhaps because a newer version wrote them. Nothing is lost: they are kept as they were and go into your export.',
     );
   });
 
@@ -221,7 +227,7 @@ describe('dashboard: post detection', () => {
   it('says in plain words when a site’s post detection needs an update', async () => {
     const view = await mount(<DashboardApp load={async () => ({ ...week({}), detectionStale: ['reddit'] })} />);
     expect(view.querySelector('[role="note"]')?.textContent).toBe(
-      'Outside the Frame can’t find posts on Reddit right now, so mute suggestions are paused there. Time, limits and reminders carry on. An update will fix it.',
+      'Outside the Frame can’t find posts on Reddit right now, so mute suggestions are on hold there. Time, limits and reminders carry on. An update will fix it.',
     );
   });
 

@@ -177,7 +177,7 @@ describe('popup: today at a glance', () => {
     });
     const dayState = { ...freshDayState(today()), pausedForToday: true };
     const view = await mountPopup(data({ instagram: 5 * MIN }, { settings, dayState }));
-    expect(view.querySelector('.paused')?.textContent).toBe('Limits are paused for the rest of today.');
+    expect(view.querySelector('.paused')?.textContent).toBe('Limits are off for the rest of today.');
     expect(view.querySelector('.left')).toBeNull();
     expect(view.querySelector('.ahead-list')).toBeNull();
     // The popup never offers the pause itself.
@@ -378,7 +378,7 @@ describe('popup: post detection', () => {
   it('says in plain words when a site’s post detection needs an update', async () => {
     const view = await mountPopup(data({}, { detectionStale: ['instagram'] }));
     expect(textsOf(view, '[role="note"]')).toEqual([
-      'Outside the Frame can’t find posts on Instagram right now, so mute suggestions are paused there. Time, limits and reminders carry on. An update will fix it.',
+      'Outside the Frame can’t find posts on Instagram right now, so mute suggestions are on hold there. Time, limits and reminders carry on. An update will fix it.',
     ]);
   });
 });

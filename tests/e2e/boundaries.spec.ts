@@ -82,7 +82,7 @@ test('a 1-minute limit reached by scrolling shows the boundary screen on both ta
 
   await first.bringToFront();
   await screen(first).getByRole('button', { name: 'A few more minutes…' }).click();
-  const extend = screen(first).getByRole('button', { name: 'Take 5 more min' });
+  const extend = screen(first).getByRole('button', { name: 'A few more minutes (5 min)' });
   await expect(extend).toBeDisabled();
   await first.waitForTimeout(5_000);
   await expect(extend, 'still waiting halfway through the pause').toBeDisabled();

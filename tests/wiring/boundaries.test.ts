@@ -122,8 +122,8 @@ describe('badge', () => {
     [23, '7', BADGE_COLORS.calm, '7 min of feeds left today'],
     [24, '6', BADGE_COLORS.warning, 'Nearly at today’s limit: 6 min of feeds left'],
     [29, '1', BADGE_COLORS.warning, 'Nearly at today’s limit: 1 min of feeds left'],
-    [30, '0', BADGE_COLORS.limit, 'Today’s 30 min of feeds are used up'],
-    [45, '0', BADGE_COLORS.limit, 'Today’s 30 min of feeds are used up'],
+    [30, '0', BADGE_COLORS.limit, 'You’ve reached today’s 30 min of feeds'],
+    [45, '0', BADGE_COLORS.limit, 'You’ve reached today’s 30 min of feeds'],
   ])('after %i min of a 30 min limit: "%s", %s, "%s"', async (used, text, color, title) => {
     await useSettings();
     start();
