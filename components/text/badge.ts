@@ -5,7 +5,7 @@
 import { t } from '@/utils/i18n';
 import type { Badge, BadgeTitle } from '@/utils/limits/badge';
 import { getSite } from '@/utils/sites/registry';
-import { clockText, numberText } from './format';
+import { numberText, untilText } from './format';
 
 const siteName = (id: string) => getSite(id)?.name ?? id;
 
@@ -19,8 +19,8 @@ export function badgeTitleText(title: BadgeTitle): string {
       return t('badgeTitleExtra', numberText(title.minutes));
     case 'feed-free':
       return title.label
-        ? t('badgeTitleFeedFreeNamed', [clockText(title.until), title.label])
-        : t('badgeTitleFeedFree', clockText(title.until));
+        ? t('badgeTitleFeedFreeNamed', [untilText(title.until), title.label])
+        : t('badgeTitleFeedFree', untilText(title.until));
     case 'left':
       return title.site === undefined
         ? t('badgeTitleLeft', numberText(title.minutes))

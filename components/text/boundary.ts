@@ -4,7 +4,7 @@
  */
 import { t } from '@/utils/i18n';
 import type { BoundaryRefusal } from '@/utils/limits/decide';
-import { clockText, numberText } from './format';
+import { atText, numberText } from './format';
 
 export interface BoundaryWords {
   kind: 'limit' | 'feed-free';
@@ -18,6 +18,8 @@ export interface BoundaryWords {
   windowLabel?: string;
   /** Epoch ms when the boundary lifts, shown as local time. */
   liftsAt: number;
+  /** Now (for "tomorrow at …"); the clock's time by default. */
+  now?: number;
 }
 
 export function boundaryHeading({ kind, siteName, scope }: BoundaryWords): string {
@@ -27,7 +29,7 @@ export function boundaryHeading({ kind, siteName, scope }: BoundaryWords): strin
 
 /** What boundary she set and when it lifts. */
 export function boundaryText(words: BoundaryWords): string {
-  const time = clockText(words.liftsAt);
+  const time = atText(words.liftsAt, words.now);
   if (words.kind === 'feed-free') {
     const label = words.windowLabel?.trim();
     return label

@@ -44,6 +44,21 @@ export function clockText(epochMs: number): string {
   return clock.format(epochMs);
 }
 
+/** Whether `epochMs` is on a later calendar day than `now`, in local time (after midnight). */
+function laterDay(epochMs: number, now: number): boolean {
+  return epochMs > now && new Date(epochMs).toDateString() !== new Date(now).toDateString();
+}
+
+/** "at 19:00", or "tomorrow at 04:00" when the time is past midnight: when something lifts. */
+export function atText(epochMs: number, now = Date.now()): string {
+  return t(laterDay(epochMs, now) ? 'whenTomorrowAt' : 'whenAt', clockText(epochMs));
+}
+
+/** "until 19:00", or "until tomorrow at 04:00". */
+export function untilText(epochMs: number, now = Date.now()): string {
+  return t(laterDay(epochMs, now) ? 'whenUntilTomorrow' : 'whenUntil', clockText(epochMs));
+}
+
 /** A day and time as her locale writes it ("Fri, 4 Dec, 20:15"): when an entry was written. */
 export function momentText(epochMs: number): string {
   moment ??= new Intl.DateTimeFormat(uiLocale(), {

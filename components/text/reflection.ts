@@ -7,7 +7,7 @@ import type { AppliedBoundary } from '@/utils/journal/entries';
 import { type BoundaryChoice, FEED_FREE_PRESETS, type ReflectionContext } from '@/utils/journal/reflection';
 import { getSite } from '@/utils/sites/registry';
 import { nextDayStartAfter } from '@/utils/time/day';
-import { clockText, numberText } from './format';
+import { numberText, untilText } from './format';
 
 const siteName = (id: string) => getSite(id)?.name ?? id;
 
@@ -42,7 +42,7 @@ export function choiceText(choice: BoundaryChoice, context: ReflectionContext, n
         : t('choiceDailyLimit', [minutes, numberText(before)]);
     }
     case 'feed-free-tonight':
-      return t('choiceRestOfDay', clockText(nextDayStartAfter(now, context.dayStartHour)));
+      return t('choiceRestOfDay', untilText(nextDayStartAfter(now, context.dayStartHour), now));
     case 'feed-free-time': {
       const { start, end, days } = FEED_FREE_PRESETS[choice.preset];
       const key = days.length === 7 ? 'choicePresetEveryDay' : 'choicePresetWeekdays';
@@ -61,7 +61,7 @@ export function savedText(applied: AppliedBoundary | null, context?: ReflectionC
     case 'hide-accounts':
       return t('reflectSavedHidden', accountsText(applied.handles, context));
     case 'feed-free-tonight':
-      return t('reflectSavedRestOfDay', clockText(applied.until));
+      return t('reflectSavedRestOfDay', untilText(applied.until));
     case 'feed-free-time': {
       const preset = (Object.keys(FEED_FREE_PRESETS) as (keyof typeof FEED_FREE_PRESETS)[]).find(
         (id) => FEED_FREE_PRESETS[id].start === applied.start && FEED_FREE_PRESETS[id].end === applied.end,
@@ -93,7 +93,7 @@ export function appliedText(applied: AppliedBoundary): string {
     case 'hide-accounts':
       return t('appliedHidden', accountsText(applied.handles));
     case 'feed-free-tonight':
-      return t('appliedRestOfDay', clockText(applied.until));
+      return t('appliedRestOfDay', untilText(applied.until));
     case 'feed-free-time':
       return t('appliedWindow', [applied.start, applied.end]);
   }

@@ -101,12 +101,12 @@ describe('boundary screen', () => {
     [
       { kind: 'feed-free' as const, windowLabel: 'Bedtime routine' },
       'This is your feed-free time',
-      'You chose to keep “Bedtime routine” free of feeds. You can scroll Instagram again from 04:00 AM.',
+      'You chose to keep “Bedtime routine” free of feeds. You can scroll Instagram again at 04:00 AM.',
     ],
     [
       { kind: 'feed-free' as const, windowLabel: '  ' },
       'This is your feed-free time',
-      'You chose to keep this time free of feeds. You can scroll Instagram again from 04:00 AM.',
+      'You chose to keep this time free of feeds. You can scroll Instagram again at 04:00 AM.',
     ],
   ])('words the boundary she set (%o)', async (overrides, heading, text) => {
     const view = await mount(<BoundaryScreen {...props(overrides)} />);

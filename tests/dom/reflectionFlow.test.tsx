@@ -59,7 +59,7 @@ describe('reflection: one click', () => {
     expect(document.activeElement?.textContent).toBe('A moment to reflect');
     expect(buttons(view, '.reflect-ready-choice')).toEqual([
       'I keep comparing myself → Hide Tidy Corner on this device',
-      'I’m running on empty → Keep feeds closed for the rest of today, until 04:00',
+      'I’m running on empty → Keep feeds closed for the rest of today, until tomorrow at 04:00',
       'This is taking more time than I want → Instagram: 10 minutes a day instead of 15',
     ]);
   });
