@@ -10,10 +10,13 @@ import * as v from 'valibot';
 import { t } from '@/utils/i18n';
 import {
   type BoundarySettings,
+  clampLimit,
   MAX_LIMIT_MINUTES,
+  MIN_SITE_LIMIT,
   normalizeWindows,
   problemFields,
   type SettingsProblemCode,
+  SITE_LIMIT_STEP,
   SUGGESTED_DAILY_LIMIT_MINUTES,
   validateBoundarySettings,
 } from '@/utils/limits/boundarySettings';
@@ -24,10 +27,7 @@ import { FeedFreeWindowsEditor, type WindowDraft } from './FeedFreeWindowsEditor
 import { numberText } from './text/format';
 import { settingsProblemText } from './text/problems';
 
-/** How much the −/+ buttons change a site limit. */
-export const SITE_LIMIT_STEP = 5;
-/** The lowest limit: "−5" stops here (an empty box, not 0, means no limit). */
-export const MIN_SITE_LIMIT = 1;
+export { MIN_SITE_LIMIT, SITE_LIMIT_STEP };
 
 export interface BoundarySettingsFormProps {
   /** The saved settings (the form starts from them). */
@@ -110,8 +110,6 @@ function problemsOf(candidate: Settings): Map<string, string[]> {
 }
 
 const errorIdOf = (path: string) => `error-${path.replace(/[^A-Za-z0-9_-]/g, '-')}`;
-
-const clampLimit = (minutes: number) => Math.min(MAX_LIMIT_MINUTES, Math.max(MIN_SITE_LIMIT, Math.round(minutes)));
 
 export function BoundarySettingsForm({ settings, onSave }: BoundarySettingsFormProps) {
   const [draft, setDraft] = useState<Draft>(() => toDraft(settings));

@@ -34,8 +34,8 @@ export function ReminderSettings({ settings, onSave, checkInsOn, setCheckIns }: 
     }
   };
   return (
-    <section aria-labelledby="reminders-heading" class="reminders">
-      <h2 id="reminders-heading">{t('reminderSettingsHeading')}</h2>
+    <section aria-labelledby="reminder-settings-heading" class="reminders">
+      <h2 id="reminder-settings-heading">{t('reminderSettingsHeading')}</h2>
       <label for="reminder-frequency">{t('reminderFrequencyLabel')}</label>
       <select
         id="reminder-frequency"

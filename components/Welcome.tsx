@@ -9,7 +9,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type MessageKey, t } from '@/utils/i18n';
-import { MAX_LIMIT_MINUTES } from '@/utils/limits/boundarySettings';
+import { MAX_LIMIT_MINUTES, SUGGESTED_DAILY_LIMIT_MINUTES } from '@/utils/limits/boundarySettings';
 import { builtInSites } from '@/utils/sites/registry';
 import type { BuiltInSiteId } from '@/utils/sites/types';
 import type { Settings } from '@/utils/storage/settings';
@@ -31,7 +31,7 @@ export interface WelcomeProps {
   firstRun: boolean;
 }
 
-export const SUGGESTED_LIMIT_MINUTES = 30;
+export const SUGGESTED_LIMIT_MINUTES = SUGGESTED_DAILY_LIMIT_MINUTES;
 const STEPS = 3;
 type LimitChoice = 'suggested' | 'other' | 'none';
 

@@ -24,7 +24,7 @@ import { getSite } from '@/utils/sites/registry';
 import { siteLabel } from '@/utils/sites/userSites';
 import { buildExport, exportFileName } from '@/utils/storage/exportData';
 import { loadItem, saveItem } from '@/utils/storage/itemStore';
-import { accounts, hiddenInsights, postDetection } from '@/utils/storage/items';
+import { accounts, checkInsOff, hiddenInsights, postDetection } from '@/utils/storage/items';
 import { LedgerStore } from '@/utils/storage/ledgerStore';
 import type { Settings } from '@/utils/storage/settings';
 import { loadSettings } from '@/utils/storage/settingsStorage';
@@ -47,6 +47,8 @@ export interface DashboardData {
   unreadable: number;
   /** Sites whose post detection needs an update (post features paused there). */
   detectionStale?: string[];
+  /** She is asked how she feels after long sessions (the Reminders settings). */
+  checkInsOn?: boolean;
 }
 
 /**
@@ -57,11 +59,12 @@ export async function loadDashboard(ledger = new LedgerStore(), now = Date.now()
   const { settings } = await loadSettings();
   const chartDays = recentDayKeys(now, 90, settings.tracking.dayStartHour);
   const days = chartDays.slice(-7);
-  const [quarter, keptAside, detection, accountsRead] = await Promise.all([
+  const [quarter, keptAside, detection, accountsRead, offRead] = await Promise.all([
     ledger.readRange('day', chartDays[0] as DayKey, chartDays[chartDays.length - 1] as DayKey),
     ledger.keptAsideCount(),
     loadItem(postDetection),
     loadItem(accounts),
+    loadItem(checkInsOff),
   ]);
   const week = new Set(days);
   const totals = new Map(
@@ -74,6 +77,7 @@ export async function loadDashboard(ledger = new LedgerStore(), now = Date.now()
     detectionStale: Object.keys(detection.value).filter((id) => getSite(id)),
     settings,
     accounts: accountsRead.value,
+    checkInsOn: !offRead.value,
     chart: chartDays.map((day) => ({ day, label: dayLabel(day), totals: quarter.records.get(day)?.ms ?? {} })),
   };
 }

@@ -4,13 +4,14 @@
  * first chart is drawn (their scripts, the search index and the import checks among them, are
  * the larger part of the page's).
  */
-import type { Dispatch, StateUpdater } from 'preact/hooks';
+import { type Dispatch, type StateUpdater, useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { AccountsPanel } from '@/components/AccountsPanel';
 import { BoundarySettingsForm } from '@/components/BoundarySettingsForm';
 import { ExportPanel } from '@/components/ExportPanel';
 import { ImportPanel } from '@/components/ImportPanel';
 import { JournalHistory } from '@/components/JournalHistory';
+import { ReminderSettings } from '@/components/ReminderSettings';
 import { type SitePermissions, SitesPanel } from '@/components/SitesPanel';
 import { sendMessage } from '@/utils/messaging/client';
 import { userSiteMatches } from '@/utils/sites/userSites';
@@ -44,15 +45,41 @@ export interface ManageSectionsProps {
 }
 
 export function ManageSections({ data, setData, reload }: ManageSectionsProps) {
+  // Opened from the popup's "Edit boundaries": go to the editor once it is drawn.
+  const ready = data?.settings !== undefined;
+  useEffect(() => {
+    if (!ready || location.hash !== '#boundaries') return;
+    const editor = document.getElementById('boundaries');
+    editor?.scrollIntoView();
+    editor?.querySelector<HTMLElement>('h2')?.setAttribute('tabindex', '-1');
+    editor?.querySelector<HTMLElement>('h2')?.focus();
+  }, [ready]);
+
   return (
     <>
       {data?.settings ? (
-        <div class="card">
+        <div class="card" id="boundaries">
           <BoundarySettingsForm
             settings={data.settings}
             onSave={async (settings) => {
               await saveSettings(settings);
               setData((current) => (current ? { ...current, settings } : current));
+            }}
+          />
+        </div>
+      ) : null}
+      {data?.settings ? (
+        <div class="card">
+          <ReminderSettings
+            settings={data.settings}
+            onSave={async (settings) => {
+              await saveSettings(settings);
+              setData((current) => (current ? { ...current, settings } : current));
+            }}
+            checkInsOn={data.checkInsOn}
+            setCheckIns={async (on) => {
+              if (!(await sendMessage('checkin/off', { off: !on }))?.ok)
+                throw new Error('checkin/off was not carried out');
             }}
           />
         </div>

@@ -1,17 +1,17 @@
 /**
- * The popup, her daily home: today at a glance (time, what is left, feed-free times ahead)
- * and her boundaries to adjust. Everything is read once, in one effect, from storage.
- * "Pause limits for today" is deliberately not here: it sits behind the pause on the
- * boundary screen. The popup only says when limits are paused.
+ * The popup, her daily home, top to bottom: today at a glance (time, what is left, feed-free
+ * times ahead), the journal prompt and Reflect, a check-in if one is waiting, then her
+ * boundaries in a line with −5/+5 per limit and "Edit boundaries", which opens the full editor
+ * on the dashboard (with reminders, accounts and the rest of the settings). Everything is read
+ * once, in one effect, from storage. Turning limits off for today is deliberately not here: it
+ * sits behind the moment on the boundary screen. The popup only says when limits are off.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { AccountsPanel } from '@/components/AccountsPanel';
-import { BoundarySettingsForm } from '@/components/BoundarySettingsForm';
+import { BoundaryQuick } from '@/components/BoundaryQuick';
 import { CheckInPanel } from '@/components/CheckInPanel';
 import { JournalPanel, type JournalPanelProps, RECENT_ENTRIES } from '@/components/JournalPanel';
 import { ReflectionPanel } from '@/components/ReflectionPanel';
-import { ReminderSettings } from '@/components/ReminderSettings';
 import { type SiteAccess, SiteAccessNotice } from '@/components/SiteAccessNotice';
 import { TodaySummary } from '@/components/TodaySummary';
 import { storedSettingsNotice } from '@/components/text/problems';
@@ -21,15 +21,12 @@ import { type Prompt, promptForDay } from '@/utils/journal/prompts';
 import { type BoundaryDayState, dayStateFor } from '@/utils/limits/stateRecords';
 import { publishedForToday } from '@/utils/limits/usage';
 import { sendMessage } from '@/utils/messaging/client';
-import type { AccountAction, AccountsState } from '@/utils/mute/accounts';
 import { builtInSiteAccess } from '@/utils/sites/access';
 import { builtInSites, getSite, siteForUrl } from '@/utils/sites/registry';
 import { siteLabel } from '@/utils/sites/userSites';
 import { getRaw, removeItem, saveItem } from '@/utils/storage/itemStore';
 import {
-  accounts as accountsItem,
   boundaryDay,
-  checkInsOff,
   type JournalDraft,
   journalDraft,
   journalPrompt,
@@ -55,12 +52,8 @@ export interface PopupData {
   /** Stored settings could not be used (defaults are in use) and she hasn't been told yet. */
   settingsNotice?: { problem: RecordProblem; fingerprint: string };
   dayState: BoundaryDayState;
-  /** Her decisions about accounts and her own trigger words. */
-  accounts?: AccountsState | null;
   /** Sites whose post detection needs an update (post features paused there). */
   detectionStale?: string[];
-  /** She is asked how she feels after long sessions. */
-  checkInsOn?: boolean;
   /** Opened from a mute suggestion's "Reflect on this": the reflection for that site, at once. */
   reflectOn?: string;
   /** Today's journal prompt, and what she had written and not yet saved. */
@@ -76,9 +69,6 @@ export interface PopupAppProps {
   /** She read the notice about unusable stored settings (by their fingerprint). */
   noticeSeen?: (fingerprint: string) => Promise<void>;
   now?: () => number;
-  /** Change one account (through the background); resolves to the new state. */
-  actOnAccount?: (site: string, handle: string, action: AccountAction) => Promise<AccountsState>;
-  saveTriggerWords?: (words: string[]) => Promise<AccountsState>;
   journal?: JournalActions;
   /** The feed site in the tab she opened the popup over, if any (for the reflection). */
   activeSite?: () => Promise<string | undefined>;
@@ -94,31 +84,17 @@ export interface PopupAppProps {
  * when that copy is from another day.
  */
 export async function loadPopupData(now = Date.now(), ledger?: LedgerStore): Promise<PopupData> {
-  const [
-    syncRaw,
-    localRaw,
-    localWinsRaw,
-    usageRaw,
-    dayRaw,
-    seenRaw,
-    accountsRaw,
-    detectionRaw,
-    draftRaw,
-    promptRaw,
-    offRaw,
-    requestRaw,
-  ] = await getRaw([
-    ...SETTINGS_ITEMS,
-    publishedUsage,
-    boundaryDay,
-    settingsNoticeSeen,
-    accountsItem,
-    postDetection,
-    journalDraft,
-    journalPrompt,
-    checkInsOff,
-    reflectionRequest,
-  ]);
+  const [syncRaw, localRaw, localWinsRaw, usageRaw, dayRaw, seenRaw, detectionRaw, draftRaw, promptRaw, requestRaw] =
+    await getRaw([
+      ...SETTINGS_ITEMS,
+      publishedUsage,
+      boundaryDay,
+      settingsNoticeSeen,
+      postDetection,
+      journalDraft,
+      journalPrompt,
+      reflectionRequest,
+    ]);
   const loaded = settingsFromRaw(syncRaw, localRaw, localWinsRaw);
   const hour = loaded.settings.tracking.dayStartHour;
   const today = dayKeyOf(now, hour);
@@ -135,9 +111,7 @@ export async function loadPopupData(now = Date.now(), ledger?: LedgerStore): Pro
       ? { settingsNotice: { problem: loaded.problem, fingerprint: fingerprint(loaded.raw) } }
       : {}),
     dayState: dayStateFor(now, hour, readItem(boundaryDay, dayRaw).value),
-    accounts: readItem(accountsItem, accountsRaw).value,
     detectionStale: Object.keys(readItem(postDetection, detectionRaw).value).filter((id) => getSite(id)),
-    checkInsOn: !readItem(checkInsOff, offRaw).value,
     ...reflectRequested(readItem(reflectionRequest, requestRaw).value, now),
     journal: {
       prompt,
@@ -154,12 +128,6 @@ const defaultSave = async (settings: Settings) => {
 };
 
 const defaultNoticeSeen = (value: string) => saveItem(settingsNoticeSeen, value);
-
-const defaultActOnAccount = async (site: string, handle: string, action: AccountAction) => {
-  const reply = await sendMessage('accounts/act', { site, handle, action });
-  if (!reply?.ok) throw new Error('accounts/act was not carried out');
-  return reply.accounts;
-};
 
 /** A reflection asked for from a mute suggestion in the last minute (once: it is then forgotten). */
 function reflectRequested(request: { site: string; at: number } | null, now: number): { reflectOn?: string } {
@@ -199,19 +167,11 @@ async function defaultActiveSite(): Promise<string | undefined> {
 const defaultCheckInWaiting = async () =>
   (await sendMessage('checkin/question', { where: 'popup' }))?.question ?? undefined;
 
-const defaultSaveTriggerWords = async (words: string[]) => {
-  const reply = await sendMessage('accounts/triggerWords', { words });
-  if (!reply?.ok) throw new Error('accounts/triggerWords was not carried out');
-  return reply.accounts;
-};
-
 export function PopupApp({
   load,
   save = defaultSave,
   noticeSeen = defaultNoticeSeen,
   now = defaultNow,
-  actOnAccount = defaultActOnAccount,
-  saveTriggerWords = defaultSaveTriggerWords,
   journal,
   activeSite = defaultActiveSite,
   checkInWaiting = defaultCheckInWaiting,
@@ -254,6 +214,12 @@ export function PopupApp({
     // Back where she was: on Reflect.
     requestAnimationFrame(() => document.querySelector<HTMLElement>('.journal-top button')?.focus());
   };
+
+  /** The full editor is on the dashboard: open it at her boundaries, and let the popup go. */
+  const editBoundaries = () =>
+    void browser.tabs
+      .create({ url: browser.runtime.getURL('/dashboard.html#boundaries') })
+      .then(() => window.close(), console.error);
 
   const saveAndKeep = async (settings: Settings) => {
     await save(settings);
@@ -315,21 +281,10 @@ export function PopupApp({
             </div>
           ) : null}
           {checkIn ? <CheckInPanel question={checkIn} onClose={() => setCheckIn(undefined)} /> : null}
-          <BoundarySettingsForm settings={data.settings} onSave={saveAndKeep} />
-          <ReminderSettings
-            settings={data.settings}
-            onSave={saveAndKeep}
-            checkInsOn={data.checkInsOn}
-            setCheckIns={async (on) => {
-              if (!(await sendMessage('checkin/off', { off: !on }))?.ok)
-                throw new Error('checkin/off was not carried out');
-            }}
-          />
-          <AccountsPanel
-            accounts={data.accounts ?? null}
-            siteName={siteName}
-            act={actOnAccount}
-            saveWords={saveTriggerWords}
+          <BoundaryQuick
+            boundaries={data.settings.boundaries}
+            save={(boundaries) => saveAndKeep({ ...data.settings, boundaries })}
+            onEdit={editBoundaries}
           />
         </>
       ) : (

@@ -9,7 +9,7 @@ import { DashboardApp, type DashboardData, loadDashboard, loadInsights } from '@
 import { keptAsideEntry } from '@/utils/storage/keptAside';
 import { type DayRecords, LedgerStore } from '@/utils/storage/ledgerStore';
 import type { DayTotalsRecord } from '@/utils/storage/records';
-import { DEFAULT_SETTINGS } from '@/utils/storage/settings';
+import { DEFAULT_SETTINGS, defaultSettings } from '@/utils/storage/settings';
 import { dayKeyOf } from '@/utils/time/day';
 import { useTimeZone } from '../helpers/timeZone';
 import { byRoleName, click, mount } from './render';
@@ -281,6 +281,15 @@ describe('dashboard: reminders and comparison-trap posts', () => {
     expect(looked.reminders.reduce((sum, week) => sum + week.helped, 0)).toBe(1);
     expect(looked.trapAccounts).toEqual([{ site: 'instagram', handle: 'maple', posts: 5 }]);
     expect(looked.trapThemes).toEqual([{ theme: 'spotless-home', posts: 5 }]);
+  });
+
+  it('holds the full boundary editor (where the popup’s “Edit boundaries” leads) and the reminder settings', async () => {
+    const view = await mount(<DashboardApp load={async () => ({ ...week({}), settings: defaultSettings() })} />);
+    await vi.waitFor(() => expect(view.querySelector('#boundaries #boundaries-heading')).not.toBeNull(), {
+      timeout: 3_000,
+    });
+    expect(view.querySelector('#reminder-settings-heading')?.textContent).toBe('Reminders while you scroll');
+    expect(view.querySelector('#reminder-frequency')).not.toBeNull();
   });
 
   it('says kindly when there are no reminders or comparison-trap posts yet', async () => {

@@ -251,7 +251,7 @@ describe('popup: structure and notes', () => {
     const openOptionsPage = vi.spyOn(fakeBrowser.runtime, 'openOptionsPage').mockResolvedValue(undefined);
     const view = await mountPopup(data({}));
     expect(view.querySelector('h1')?.textContent).toBe('Today on feeds');
-    expect(view.querySelector('form h2')?.textContent).toBe('Your boundaries');
+    expect(view.querySelector('.quick h2')?.textContent).toBe('Your boundaries');
     const button = byRoleName(view, 'footer button', 'Open dashboard');
     expect(button?.getAttribute('type')).toBe('button');
     expect(view.querySelector('footer')?.textContent).toContain(
@@ -273,6 +273,55 @@ describe('popup: structure and notes', () => {
     const row = view.querySelector('.site-list li[data-site="instagram"]');
     expect(row?.querySelector<HTMLProgressElement>('progress')?.max).toBe(25);
     expect(row?.querySelector('.site-limit')?.textContent).toBe('15 min left of 25');
+  });
+});
+
+describe('popup: her boundaries in a line', () => {
+  it('sums them up, with −5/+5 for each limit she has, and no full editor here', async () => {
+    const settings = settingsWith({
+      dailyLimitMinutes: 30,
+      siteLimits: { instagram: 15, tiktok: 10 },
+      feedFreeWindows: [{ id: 'w', start: '19:00', end: '20:00', days: [0, 1, 2, 3, 4, 5, 6], label: '' }],
+    });
+    const view = await mountPopup(data({}, { settings }));
+    expect(view.querySelector('.quick-summary')?.textContent).toBe(
+      '30 min a day in all · limits on 2 sites · 1 feed-free time',
+    );
+    expect([...view.querySelectorAll('.quick-row .quick-name')].map((name) => name.textContent)).toEqual([
+      'All feeds',
+      'Instagram',
+      'TikTok',
+    ]);
+    expect(view.querySelector('form')).toBeNull();
+    expect(view.textContent).not.toContain('Reminders while you scroll');
+  });
+
+  it('says when nothing is set', async () => {
+    const view = await mountPopup(data({}, { settings: settingsWith({ dailyLimitMinutes: null }) }));
+    expect(view.querySelector('.quick-summary')?.textContent).toBe('No limits or feed-free times yet.');
+    expect(view.querySelectorAll('.quick-row')).toHaveLength(0);
+  });
+
+  it('changes the limit for all feeds by 5 and says so; a failed save says so and keeps it', async () => {
+    const save = vi.fn(async (_settings: Settings) => {});
+    const view = await mountPopup(data({}, { settings: settingsWith({ dailyLimitMinutes: 30 }) }), save);
+    await click(byRoleName(view, 'button', 'Raise All feeds limit by 5 minutes'));
+    expect(save.mock.calls[0]?.[0].boundaries.dailyLimitMinutes).toBe(35);
+    expect(view.querySelector('.quick [role="status"]')?.textContent).toBe('All feeds limit: 35 minutes');
+    save.mockRejectedValueOnce(new Error('quota'));
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await click(byRoleName(view, 'button', 'Lower All feeds limit by 5 minutes'));
+    expect(view.querySelector('.quick [role="status"]')?.textContent).toBe(
+      'Your boundaries could not be saved just now. Nothing was changed; please try again.',
+    );
+    expect(view.querySelector('.quick-minutes')?.textContent).toBe('35 min');
+  });
+
+  it('“Edit boundaries” opens the full editor on the dashboard', async () => {
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    const view = await mountPopup(data({}));
+    await click(byRoleName(view, 'button', 'Edit boundaries'));
+    expect(create).toHaveBeenCalledWith({ url: fakeBrowser.runtime.getURL('/dashboard.html#boundaries') });
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * An automated WCAG audit (axe-core, WCAG 2.1 A and AA rules) of everything the extension
- * shows: the popup (with accounts listed, a check-in waiting, a journal entry being edited, the
+ * shows: the popup (a check-in waiting, a journal entry being edited, the
  * reflection open) and
  * the dashboard in light and dark, the boundary screen (with its pause, and the reflection's
  * views in place), the reminder card and the mute suggestion (its steps open) over a fixture feed. Any
@@ -20,7 +20,7 @@ declare const chrome: {
   };
 };
 
-/** One account hidden, one never suggested and marked: the popup's Accounts list has rows. */
+/** One account hidden, one never suggested and marked: the dashboard's Accounts list has rows. */
 const ACCOUNTS = (now: number) => ({
   schemaVersion: 1,
   accounts: [
@@ -73,7 +73,6 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
     await expect(page.getByRole('heading', { name: 'How do you feel after 20 minutes on Instagram?' })).toBeVisible();
     await expect(page.locator('#today-heading')).toBeVisible();
-    await expect(page.getByRole('button', { name: 'Show again: @quiet_kitchen_notes on Instagram' })).toBeVisible();
     await audit(page);
     // The journal's entry being edited, and the reflection open in the popup.
     await page.getByLabel('Your words, for you alone').fill('A few words.');
@@ -87,7 +86,6 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.getByRole('button', { name: 'Reflect', exact: true }).click();
     await expect(page.getByRole('heading', { name: 'A moment to reflect' })).toBeFocused();
     await audit(page);
-    await session.worker.evaluate(() => chrome.storage.local.remove('accounts'));
     // Some days of time: the chart, its table and a day focused are audited too.
     await session.seedLedger(
       [0, 1, 2].map((back) => {
@@ -132,7 +130,11 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(page.locator('#trap-heading')).toBeVisible();
     await page.getByRole('button', { name: 'By theme' }).click();
     await page.locator('section:has(#reminders-heading) .chart-hit').last().focus();
+    // Her accounts and the reminder settings are on the dashboard.
+    await expect(page.getByRole('button', { name: 'Show again: @quiet_kitchen_notes on Instagram' })).toBeVisible();
+    await expect(page.getByLabel('How often')).toBeVisible();
     await audit(page);
+    await session.worker.evaluate(() => chrome.storage.local.remove('accounts'));
     await page.close();
   });
 

@@ -8,7 +8,7 @@
  *    20 s of activity), the mute card names that account, and no other account was counted;
  * 2. "Hide on this device" collapses that account's posts only (a placeholder before each),
  *    posts loaded later too, and again after a reload;
- * 3. "Show again" in the popup's Accounts section brings them back on the open feed, no reload.
+ * 3. "Show again" in the dashboard's Accounts section brings them back on the open feed, no reload.
  * And a hidden account's posts are never drawn, not even in the first frames of a load.
  */
 import { expect, type Page, test } from '@playwright/test';
@@ -177,7 +177,7 @@ test.afterEach(async () => {
 });
 
 for (const site of CASES) {
-  test(`${site.site}: an account's trap posts bring a mute card; hiding holds across loads and reloads; the popup undoes it`, async () => {
+  test(`${site.site}: an account's trap posts bring a mute card; hiding holds across loads and reloads; the dashboard undoes it`, async () => {
     session = await ExtensionSession.launch();
     await session.setTrackingSettings({ idleThresholdSeconds: 30, dayStartHour: 4 });
     await session.routeFixtures([site.route]);
@@ -240,10 +240,10 @@ for (const site of CASES) {
       await expect(hideButton(page)).toHaveCount(0);
     });
 
-    // 4. Undo from the popup: her posts come back on the open feed without a reload.
-    await test.step('"Show again" in the popup brings her posts back without a reload', async () => {
+    // 4. Undo from the dashboard: her posts come back on the open feed without a reload.
+    await test.step('"Show again" on the dashboard brings her posts back without a reload', async () => {
       const popup = await session.context.newPage();
-      await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
+      await popup.goto(`chrome-extension://${session.extensionId}/dashboard.html`);
       await popup.getByRole('button', { name: `Show again: ${site.account} on ${site.site}` }).click();
       await expect(popup.getByText('No accounts hidden or marked yet.')).toBeVisible();
       await expect

@@ -81,7 +81,7 @@ test('on the boundary screen: the three steps lower Instagram’s limit, keep th
 
   const popup = await session.context.newPage();
   await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
-  await expect(popup.locator('#limit-instagram')).toHaveValue('10');
+  await expect(popup.locator('.quick-row', { hasText: 'Instagram' }).locator('.quick-minutes')).toHaveText('10 min');
   await popup.close();
   await page.close();
 });

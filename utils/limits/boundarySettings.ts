@@ -20,6 +20,13 @@ import { plainRecord } from '../storage/recordKind';
 export const SUGGESTED_DAILY_LIMIT_MINUTES = 30;
 export const SUGGESTED_SITE_LIMIT_MINUTES = 10;
 export const MAX_LIMIT_MINUTES = 1440;
+/** How much the −/+ buttons change a limit. */
+export const SITE_LIMIT_STEP = 5;
+/** The lowest limit: "−5" stops here (no limit is "none", never 0). */
+export const MIN_SITE_LIMIT = 1;
+/** A limit in whole minutes within its bounds. */
+export const clampLimit = (minutes: number) =>
+  Math.min(MAX_LIMIT_MINUTES, Math.max(MIN_SITE_LIMIT, Math.round(minutes)));
 export const MAX_FEED_FREE_WINDOWS = 12;
 export const MAX_WINDOW_LABEL_LENGTH = 60;
 export const MAX_WINDOW_ID_LENGTH = 64;
