@@ -364,9 +364,10 @@ function startPosts(page: Page, adapter: PostAdapter, classifyPosts: ClassifyPos
   /**
    * What changed since the last pass: elements added outside any post found so far (new posts,
    * or new rows holding them), and posts found before whose own children changed (a recycled
-   * row given another post). Text-only changes are not looked at.
+   * row given another post), and elements taken out. Text-only changes are not looked at.
    */
   const added = new Set<Element>();
+  const removed = new Set<Element>();
   const changedPosts = new Set<Element>();
   let everything = true;
 
@@ -388,11 +389,9 @@ function startPosts(page: Page, adapter: PostAdapter, classifyPosts: ClassifyPos
         if (!owner) added.add(node);
         else if (owner === record.target) changedPosts.add(owner);
       }
-      // Posts taken out: no longer watched (a row put back is found again).
-      for (const node of record.removedNodes)
-        if (node instanceof Element) for (const post of adapter.findPosts(node)) drop(post);
+      for (const node of record.removedNodes) if (node instanceof Element) removed.add(node);
     }
-    if (added.size > 0 || changedPosts.size > 0) schedulePass();
+    if (added.size > 0 || changedPosts.size > 0 || removed.size > 0) schedulePass();
   }
   const observer = new (win as Window & typeof globalThis).MutationObserver(onMutations);
 
@@ -415,6 +414,9 @@ function startPosts(page: Page, adapter: PostAdapter, classifyPosts: ClassifyPos
       root = feed ?? doc.documentElement;
       everything = true;
     }
+    // Posts taken out and not put back: no longer watched (a row put back is found again).
+    for (const node of removed) if (!node.isConnected) for (const post of adapter.findPosts(node)) drop(post);
+    removed.clear();
     for (const post of changedPosts) {
       lastRead.delete(post);
       drop(post);
