@@ -19,8 +19,19 @@ export interface SiteAccess {
   watch?(onChange: () => void): () => void;
 }
 
-export function SiteAccessNotice({ sites, access }: { sites: BuiltInSiteId[]; access: SiteAccess }) {
+export interface SiteAccessNoticeProps {
+  /** The switched-on sites. */
+  sites: BuiltInSiteId[];
+  access: SiteAccess;
+  /** Its own words instead of naming the sites (the first-run page explains why it asks). */
+  why?: string;
+  /** What to say once she has answered the browser: everything allowed, or not. */
+  outcome?: { allowed: string; notAllowed: string };
+}
+
+export function SiteAccessNotice({ sites, access, why, outcome }: SiteAccessNoticeProps) {
   const [missing, setMissing] = useState<BuiltInSiteId[]>([]);
+  const [said, setSaid] = useState('');
   const key = sites.join();
   useEffect(() => {
     const check = () => void access.missing(sites).then(setMissing, console.error);
@@ -28,24 +39,27 @@ export function SiteAccessNotice({ sites, access }: { sites: BuiltInSiteId[]; ac
     return access.watch?.(check);
   }, [key]);
 
-  if (missing.length === 0) return null;
+  const allow = async () => {
+    setSaid('');
+    const granted = await access.request(missing).catch(() => false);
+    const still = await access.missing(sites);
+    setMissing(still);
+    if (outcome) setSaid(granted && still.length === 0 ? outcome.allowed : outcome.notAllowed);
+  };
+
+  if (missing.length === 0 && !said) return null;
   const names = missing.map((id) => getSite(id)?.name ?? id).join(', ');
   return (
     <div role="note" class="note">
-      <p>{t('siteAccessMissing', names)}</p>
-      <button
-        type="button"
-        class="small-button"
-        onClick={() =>
-          void access
-            .request(missing)
-            .catch(() => false)
-            .then(() => access.missing(sites))
-            .then(setMissing, console.error)
-        }
-      >
-        {t('allowOnSites')}
-      </button>
+      {missing.length > 0 ? (
+        <>
+          <p>{why ?? t('siteAccessMissing', names)}</p>
+          <button type="button" class="small-button" onClick={() => void allow().catch(console.error)}>
+            {t('allowOnSites')}
+          </button>
+        </>
+      ) : null}
+      {outcome ? <p role="status">{said}</p> : null}
     </div>
   );
 }

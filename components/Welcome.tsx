@@ -13,7 +13,7 @@ import { MAX_LIMIT_MINUTES, SUGGESTED_DAILY_LIMIT_MINUTES } from '@/utils/limits
 import { builtInSites } from '@/utils/sites/registry';
 import type { BuiltInSiteId } from '@/utils/sites/types';
 import type { Settings } from '@/utils/storage/settings';
-import type { SiteAccess } from './SiteAccessNotice';
+import { type SiteAccess, SiteAccessNotice } from './SiteAccessNotice';
 
 export interface WelcomeProps {
   /** Her settings when the page opened (what each step starts from). */
@@ -53,7 +53,6 @@ export function Welcome({
 }: WelcomeProps) {
   const [step, setStep] = useState(0);
   const [off, setOff] = useState<BuiltInSiteId[]>(initial.sites.off);
-  const [missing, setMissing] = useState<BuiltInSiteId[]>([]);
   const chosen = initial.boundaries.dailyLimitMinutes;
   const [limit, setLimit] = useState<LimitChoice>(
     chosen === null ? (firstRun ? 'suggested' : 'none') : chosen === SUGGESTED_LIMIT_MINUTES ? 'suggested' : 'other',
@@ -61,7 +60,6 @@ export function Welcome({
   const [minutes, setMinutes] = useState(String(chosen ?? SUGGESTED_LIMIT_MINUTES));
   const [frequency, setFrequency] = useState(initial.nudges.frequency);
   const [problem, setProblem] = useState('');
-  const [said, setSaid] = useState('');
   const heading = useRef<HTMLHeadingElement>(null);
   const first = useRef(true);
 
@@ -75,10 +73,6 @@ export function Welcome({
   }, [step]);
 
   const on = builtInSites.filter((site) => !off.includes(site.id)).map((site) => site.id);
-  const onKey = on.join();
-  useEffect(() => {
-    access.missing(on).then(setMissing, console.error);
-  }, [onKey]);
 
   const saved = async (change: (current: Settings) => Settings) => {
     setProblem('');
@@ -108,14 +102,6 @@ export function Welcome({
       nudges: { ...current.nudges, frequency },
     });
     if (await saved(change)) setStep(3);
-  };
-
-  const allow = async () => {
-    setSaid('');
-    const granted = await access.request(missing).catch(() => false);
-    const still = await access.missing(on);
-    setMissing(still);
-    setSaid(granted && still.length === 0 ? t('welcomeAllowed') : t('welcomeNotAllowed'));
   };
 
   const stepLine =
@@ -175,15 +161,12 @@ export function Welcome({
             ))}
           </fieldset>
           <p class="muted">{t('welcomeSitesLater')}</p>
-          {missing.length > 0 ? (
-            <div class="welcome-allow">
-              <p>{t('welcomeAllowWhy')}</p>
-              <button type="button" onClick={() => void allow()}>
-                {t('allowOnSites')}
-              </button>
-            </div>
-          ) : null}
-          <p role="status">{said}</p>
+          <SiteAccessNotice
+            sites={on}
+            access={access}
+            why={t('welcomeAllowWhy')}
+            outcome={{ allowed: t('welcomeAllowed'), notAllowed: t('welcomeNotAllowed') }}
+          />
           {problemLine}
           <div class="welcome-actions">
             <button type="button" class="secondary" onClick={() => setStep(0)}>
