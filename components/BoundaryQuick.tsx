@@ -60,7 +60,12 @@ export function BoundaryQuick({ boundaries: initial, save, onEdit }: BoundaryQui
 
   return (
     <section class="quick" aria-labelledby="quick-heading">
-      <h2 id="quick-heading">{t('popupBoundariesHeading')}</h2>
+      <div class="section-top">
+        <h2 id="quick-heading">{t('popupBoundariesHeading')}</h2>
+        <button type="button" class="secondary small-button" onClick={onEdit}>
+          {t('quickEdit')}
+        </button>
+      </div>
       <p class="quick-summary">{boundarySummary(boundaries)}</p>
       {rows.length > 0 ? (
         <ul class="quick-rows">
@@ -92,9 +97,6 @@ export function BoundaryQuick({ boundaries: initial, save, onEdit }: BoundaryQui
       <p class="form-status" role="status">
         {status}
       </p>
-      <button type="button" class="secondary" onClick={onEdit}>
-        {t('quickEdit')}
-      </button>
     </section>
   );
 }

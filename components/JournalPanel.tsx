@@ -1,7 +1,7 @@
 /**
- * The journal in the popup: today's prompt, "Another prompt", a place to write whose words are
- * kept as she types (and are there when the popup opens again) until she saves or clears them,
- * and her last few entries to read, edit or delete. Presentational: the popup passes what is
+ * The journal in the popup: today's prompt, "Another prompt", "Write", which opens a place to
+ * write whose words are kept as she types (and are there, open, when the popup opens again)
+ * until she saves or clears them, and her last few entries to read, edit or delete. Presentational: the popup passes what is
  * stored and carries out each change (entries through the background, the draft in storage).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
@@ -32,6 +32,11 @@ export interface JournalPanelProps {
   remove(entry: FiledEntry): Promise<boolean>;
   /** Open the one-click reflection in its place. */
   onReflect?(): void;
+  /**
+   * Show the prompt with "Write" until she chooses to write (the popup, where room is short);
+   * the place to write and her last entries open then, or at once when a draft is waiting.
+   */
+  writeOnRequest?: boolean;
 }
 
 /** Why an entry was not saved, in words; her text stays where it is. */
@@ -66,6 +71,18 @@ export function JournalPanel(props: JournalPanelProps) {
   const [problem, setProblem] = useState('');
   const [cleared, setCleared] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
+  const [writing, setWriting] = useState(!props.writeOnRequest || Boolean(props.draft?.text));
+  const textBox = useRef<HTMLTextAreaElement>(null);
+  // "Write" gives way to the place to write: focus goes there (not when a draft opened it).
+  const focusText = useRef(false);
+  const startWriting = () => {
+    focusText.current = true;
+    setWriting(true);
+  };
+  useEffect(() => {
+    if (writing && focusText.current) textBox.current?.focus();
+    focusText.current = false;
+  }, [writing]);
 
   const keep = (next: string, promptId = prompt.id) =>
     void keepDraft(next === '' ? null : { text: next, promptId, at: now() }).catch(console.error);
@@ -97,6 +114,7 @@ export function JournalPanel(props: JournalPanelProps) {
   const [unreadable, setUnreadable] = useState(0);
   const [listFailed, setListFailed] = useState(false);
   useEffect(() => {
+    if (!writing) return;
     props.recent().then(
       (result) => {
         if (!result) return setListFailed(true);
@@ -105,7 +123,7 @@ export function JournalPanel(props: JournalPanelProps) {
       },
       () => setListFailed(true),
     );
-  }, []);
+  }, [writing]);
 
   const save = async (event: Event) => {
     event.preventDefault();
@@ -127,7 +145,7 @@ export function JournalPanel(props: JournalPanelProps) {
 
   return (
     <section class="journal" aria-labelledby="journal-heading">
-      <div class="journal-top">
+      <div class="section-top">
         <h2 id="journal-heading">{t('journalHeading')}</h2>
         {props.onReflect ? (
           <button type="button" class="secondary small-button" onClick={props.onReflect}>
@@ -135,65 +153,77 @@ export function JournalPanel(props: JournalPanelProps) {
           </button>
         ) : null}
       </div>
-      <form class="journal-write" onSubmit={save}>
-        <p class="journal-prompt" id="journal-prompt">
-          {t(prompt.messageKey as Parameters<typeof t>[0])}
-        </p>
+      <p class="journal-prompt" id="journal-prompt">
+        {t(prompt.messageKey as Parameters<typeof t>[0])}
+      </p>
+      <div class="journal-actions">
+        {writing ? null : (
+          <button type="button" class="small-button" aria-describedby="journal-prompt" onClick={startWriting}>
+            {t('journalWrite')}
+          </button>
+        )}
         <button type="button" class="link-button" onClick={another}>
           {t('journalAnotherPrompt')}
         </button>
-        <label for="journal-text">{t('journalTextLabel')}</label>
-        <textarea
-          id="journal-text"
-          rows={4}
-          value={text}
-          aria-describedby="journal-prompt journal-draft-note"
-          aria-invalid={problem ? 'true' : undefined}
-          aria-errormessage={problem ? 'journal-problem' : undefined}
-          onInput={(event) => {
-            const next = event.currentTarget.value;
-            setText(next);
-            setCleared(undefined);
-            if (problem) setProblem('');
-            keep(next);
-          }}
-        />
-        <p class="muted small" id="journal-draft-note">
-          {t('journalDraftNote')}
-        </p>
-        {problem ? (
-          <p class="field-error" id="journal-problem" role="alert">
-            {problem}
+      </div>
+      {writing ? (
+        <form class="journal-write" onSubmit={save}>
+          <label for="journal-text">{t('journalTextLabel')}</label>
+          <textarea
+            id="journal-text"
+            ref={textBox}
+            rows={4}
+            value={text}
+            aria-describedby="journal-prompt journal-draft-note"
+            aria-invalid={problem ? 'true' : undefined}
+            aria-errormessage={problem ? 'journal-problem' : undefined}
+            onInput={(event) => {
+              const next = event.currentTarget.value;
+              setText(next);
+              setCleared(undefined);
+              if (problem) setProblem('');
+              keep(next);
+            }}
+          />
+          <p class="muted small" id="journal-draft-note">
+            {t('journalDraftNote')}
           </p>
-        ) : null}
-        <div class="journal-actions">
-          <button type="submit" disabled={busy}>
-            {t('journalSave')}
-          </button>
-          <button type="button" class="secondary" onClick={clear} disabled={text === ''}>
-            {t('journalClear')}
-          </button>
-        </div>
-        <p class="form-status" role="status">
-          {status}
-          {cleared !== undefined && cleared !== '' ? (
-            <>
-              {' '}
-              <button type="button" class="link-button" onClick={bringBack}>
-                {t('journalUndoClear')}
-              </button>
-            </>
+          {problem ? (
+            <p class="field-error" id="journal-problem" role="alert">
+              {problem}
+            </p>
           ) : null}
-        </p>
-      </form>
-      <JournalEntries
-        entries={entries}
-        unreadable={unreadable}
-        failed={listFailed}
-        edit={props.edit}
-        remove={props.remove}
-        onChange={setEntries}
-      />
+          <div class="journal-actions">
+            <button type="submit" disabled={busy}>
+              {t('journalSave')}
+            </button>
+            <button type="button" class="secondary" onClick={clear} disabled={text === ''}>
+              {t('journalClear')}
+            </button>
+          </div>
+          <p class="form-status" role="status">
+            {status}
+            {cleared !== undefined && cleared !== '' ? (
+              <>
+                {' '}
+                <button type="button" class="link-button" onClick={bringBack}>
+                  {t('journalUndoClear')}
+                </button>
+              </>
+            ) : null}
+          </p>
+        </form>
+      ) : null}
+      {writing ? (
+        <JournalEntries
+          entries={entries}
+          unreadable={unreadable}
+          failed={listFailed}
+          edit={props.edit}
+          remove={props.remove}
+          onChange={setEntries}
+        />
+      ) : null}
     </section>
   );
 }

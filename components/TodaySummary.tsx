@@ -1,7 +1,7 @@
 /**
  * Today at a glance: the total, time left under her overall limit, a row per site (with a
  * progress bar against the site's own limit, or a relative bar when it has none), and the
- * feed-free times in the next 24 hours. Presentational: everything comes in as props.
+ * next feed-free time (in effect now, or within 24 hours). Presentational: everything comes in as props.
  */
 import { useEffect } from 'preact/hooks';
 import { sumValues, wholeMinutes } from '@/utils/format';
@@ -29,29 +29,12 @@ export interface TodaySummaryProps {
 
 const sameCalendarDay = (a: number, b: number) => new Date(a).toDateString() === new Date(b).toDateString();
 
-function OverallLimit({
-  boundaries,
-  dayState,
-  totals,
-}: {
-  boundaries: BoundarySettings;
-  dayState: BoundaryDayState;
-  totals: Record<string, number>;
-}) {
+/** Where she stands under the limit that binds first today (overall or extra minutes), if any. */
+function overallStanding(boundaries: BoundarySettings, dayState: BoundaryDayState, totals: Record<string, number>) {
   const standing = bindingLimit(boundaries, { todayMsBySite: totals }, dayState);
-  if (!standing) return null;
+  if (!standing) return undefined;
   const allowance = Math.round(standing.allowanceMs / MINUTE_MS);
-  const used = Math.min(wholeMinutes(standing.usedMs), allowance);
-  const left = minutesLeftOf(standing.leftMs);
-  const label = t('popupOverallProgressLabel', [numberText(used), numberText(allowance)]);
-  return (
-    <div class="overall">
-      <p class="left" id="overall-left">
-        {left > 0 ? t('popupMinutesLeftToday', numberText(left)) : t('popupLimitReachedToday', numberText(allowance))}
-      </p>
-      <progress class="overall-progress" max={allowance} value={used} aria-label={label} title={label} />
-    </div>
-  );
+  return { allowance, used: Math.min(wholeMinutes(standing.usedMs), allowance), left: minutesLeftOf(standing.leftMs) };
 }
 
 function SiteRow({
@@ -99,32 +82,27 @@ function SiteRow({
   );
 }
 
-function FeedFreeAhead({ boundaries, now }: { boundaries: BoundarySettings; now: number }) {
+/** The next feed-free time: the one in effect now, or the next to start in the coming 24 hours. */
+function FeedFreeNext({ boundaries, now }: { boundaries: BoundarySettings; now: number }) {
   if (boundaries.feedFreeWindows.length === 0) return null;
-  const ahead = upcomingFeedFreeWindows(now, boundaries.feedFreeWindows, AHEAD_MS);
+  const [next] = upcomingFeedFreeWindows(now, boundaries.feedFreeWindows, AHEAD_MS);
   return (
-    <section class="feed-free-ahead" aria-labelledby="feed-free-ahead-heading">
-      <h2 id="feed-free-ahead-heading" class="subheading">
-        {t('popupFeedFreeAheadHeading')}
+    <section class="feed-free-next" aria-labelledby="feed-free-next-heading">
+      <h2 id="feed-free-next-heading" class="subheading">
+        {t('popupFeedFreeNextHeading')}
       </h2>
-      {ahead.length === 0 ? (
-        <p class="muted small">{t('popupFeedFreeNone')}</p>
+      {next ? (
+        <p class="ahead">
+          <span class="ahead-time">{t('popupTimeRange', [clockText(next.startsAt), clockText(next.endsAt)])}</span>
+          {next.window.label ? <span class="ahead-label"> {next.window.label}</span> : null}
+          {next.inEffect ? (
+            <span class="ahead-when"> ({t('popupFeedFreeNow')})</span>
+          ) : sameCalendarDay(next.startsAt, now) ? null : (
+            <span class="ahead-when muted"> ({t('popupFeedFreeTomorrow')})</span>
+          )}
+        </p>
       ) : (
-        <ul class="ahead-list">
-          {ahead.map((occurrence) => (
-            <li key={`${occurrence.window.id}-${occurrence.startsAt}`}>
-              <span class="ahead-time">
-                {t('popupTimeRange', [clockText(occurrence.startsAt), clockText(occurrence.endsAt)])}
-              </span>
-              {occurrence.window.label ? <span class="ahead-label"> {occurrence.window.label}</span> : null}
-              {occurrence.inEffect ? (
-                <span class="ahead-when"> ({t('popupFeedFreeNow')})</span>
-              ) : sameCalendarDay(occurrence.startsAt, now) ? null : (
-                <span class="ahead-when muted"> ({t('popupFeedFreeTomorrow')})</span>
-              )}
-            </li>
-          ))}
-        </ul>
+        <p class="muted small">{t('popupFeedFreeNone')}</p>
       )}
     </section>
   );
@@ -149,18 +127,37 @@ export function TodaySummary({ totals, siteName, boundaries, dayState, now = Dat
     .sort(([, a], [, b]) => b - a);
   const total = sumValues(totals);
   const largest = rows[0]?.[1] ?? 0;
+  const standing = boundaries && dayState ? overallStanding(boundaries, dayState, totals) : undefined;
+  const overallLabel = standing
+    ? t('popupOverallProgressLabel', [numberText(standing.used), numberText(standing.allowance)])
+    : undefined;
   return (
     <section class="today" aria-labelledby="today-heading">
       <h1 id="today-heading">{t('popupTodayHeading')}</h1>
-      {total > 0 ? (
-        <p class="total">{t('popupTotalMinutes', numberText(wholeMinutes(total)))}</p>
-      ) : (
-        <p class="muted">{t('popupNothingYet')}</p>
-      )}
-      {paused ? (
-        <p class="paused">{t('popupPausedToday')}</p>
-      ) : boundaries && dayState ? (
-        <OverallLimit boundaries={boundaries} dayState={dayState} totals={totals} />
+      <div class="today-line">
+        {total > 0 ? (
+          <p class="total">{t('popupTotalMinutes', numberText(wholeMinutes(total)))}</p>
+        ) : (
+          <p class="muted">{t('popupNothingYet')}</p>
+        )}
+        {paused ? (
+          <p class="paused">{t('popupPausedToday')}</p>
+        ) : standing ? (
+          <p class="left" id="overall-left">
+            {standing.left > 0
+              ? t('popupMinutesLeftToday', numberText(standing.left))
+              : t('popupLimitReachedToday', numberText(standing.allowance))}
+          </p>
+        ) : null}
+      </div>
+      {standing && !paused ? (
+        <progress
+          class="overall-progress"
+          max={standing.allowance}
+          value={standing.used}
+          aria-label={overallLabel}
+          title={overallLabel}
+        />
       ) : null}
       {rows.length > 0 ? (
         <ul class="site-list" aria-label={t('popupPerSiteLabel')}>
@@ -177,7 +174,7 @@ export function TodaySummary({ totals, siteName, boundaries, dayState, now = Dat
           ))}
         </ul>
       ) : null}
-      {boundaries && !paused ? <FeedFreeAhead boundaries={boundaries} now={now} /> : null}
+      {boundaries && !paused ? <FeedFreeNext boundaries={boundaries} now={now} /> : null}
     </section>
   );
 }

@@ -6,7 +6,7 @@
  * once, in one effect, from storage. Turning limits off for today is deliberately not here: it
  * sits behind the moment on the boundary screen. The popup only says when limits are off.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { BoundaryQuick } from '@/components/BoundaryQuick';
 import { CheckInPanel } from '@/components/CheckInPanel';
@@ -180,16 +180,18 @@ export function PopupApp({
   const [data, setData] = useState<PopupData | undefined>();
   const [failed, setFailed] = useState(false);
   const [noticeDismissed, setNoticeDismissed] = useState(false);
-  /** A long session's check-in, waiting for her answer (asked after the first paint). */
+  /** A long session's check-in, waiting for her answer (asked once today's numbers are shown). */
   const [checkIn, setCheckIn] = useState<CheckInQuestion | undefined>();
+  const loaded = data !== undefined || failed;
   useEffect(() => {
-    void checkInWaiting().then(setCheckIn, console.error);
-  }, []);
+    if (loaded) void checkInWaiting().then(setCheckIn, console.error);
+  }, [loaded]);
   /** The reflection is open (over the site she is on, if any) in place of the journal. */
   const [reflecting, setReflecting] = useState<{ site?: string } | undefined>();
 
-  // One read, once, when the popup opens (`load` and `now` are not re-read): it must show at once.
-  useEffect(() => {
+  // One read, once, when the popup opens (`load` and `now` are not re-read): it must show at once,
+  // so its answer is awaited from the first render on, not from after the first paint.
+  useLayoutEffect(() => {
     (load ?? (() => loadPopupData(now())))().then(setData, (error: unknown) => {
       console.error(error);
       setFailed(true);
@@ -212,7 +214,7 @@ export function PopupApp({
   const closeReflection = () => {
     setReflecting(undefined);
     // Back where she was: on Reflect.
-    requestAnimationFrame(() => document.querySelector<HTMLElement>('.journal-top button')?.focus());
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('.journal .section-top button')?.focus());
   };
 
   /** The full editor is on the dashboard: open it at her boundaries, and let the popup go. */
@@ -268,6 +270,7 @@ export function PopupApp({
           {data.journal ? (
             <div hidden={reflecting !== undefined}>
               <JournalPanel
+                writeOnRequest
                 prompt={data.journal.prompt}
                 draft={data.journal.draft}
                 now={now}

@@ -5,8 +5,10 @@ import '@/components/journal.css';
 import '@/components/reflection.css';
 import './style.css';
 import { nameThisPage } from '@/utils/i18n';
-import { PopupApp } from './PopupApp';
+import { loadPopupData, PopupApp } from './PopupApp';
 
+// Storage is read from the first moment, not after a first paint of "Loading…".
+const data = loadPopupData();
 nameThisPage('popupPageTitle');
 const root = document.getElementById('app');
-if (root) render(<PopupApp />, root);
+if (root) render(<PopupApp load={() => data} />, root);

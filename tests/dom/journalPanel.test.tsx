@@ -67,6 +67,30 @@ async function type(field: HTMLTextAreaElement | null, text: string) {
 const words = (key: string) => fakeBrowser.i18n.getMessage(key as never);
 
 describe('journal panel', () => {
+  it('in the popup, shows the prompt with “Write”; Write opens the place to write, focused, and her entries', async () => {
+    const { props, mounted } = setUp({ writeOnRequest: true });
+    const view = await mounted;
+    expect(view.querySelector('#journal-prompt')?.textContent).toBe(words(first.messageKey));
+    expect(view.querySelector('textarea')).toBeNull();
+    // Her entries are read only when she opens the journal.
+    expect(props.recent).not.toHaveBeenCalled();
+    const write = byRoleName(view, 'button', 'Write');
+    expect(write?.getAttribute('aria-describedby')).toBe('journal-prompt');
+    await click(write);
+    expect(document.activeElement).toBe(view.querySelector('#journal-text'));
+    expect(byRoleName(view, 'button', 'Write')).toBeUndefined();
+    expect(props.recent).toHaveBeenCalledTimes(1);
+    expect(view.querySelector('.journal-entry-text')?.textContent).toBe('An older entry.');
+  });
+
+  it('in the popup, a waiting draft opens the place to write at once', async () => {
+    const view = await setUp({
+      writeOnRequest: true,
+      draft: { text: 'Half a thought', promptId: first.id, at: NOW - 60_000 },
+    }).mounted;
+    expect(view.querySelector<HTMLTextAreaElement>('#journal-text')?.value).toBe('Half a thought');
+  });
+
   it('shows the prompt above a labelled place to write, described by the prompt', async () => {
     const view = await setUp().mounted;
     expect(view.querySelector('#journal-prompt')?.textContent).toBe(words(first.messageKey));

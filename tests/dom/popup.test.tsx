@@ -127,7 +127,7 @@ describe('popup: today at a glance', () => {
     expect(xRow?.querySelector('.bar')?.getAttribute('aria-hidden')).toBe('true');
   });
 
-  it('lists the feed-free times in the next 24 hours, in local time', async () => {
+  it('shows the next feed-free time in the coming 24 hours, in local time', async () => {
     const settings = settingsWith({
       feedFreeWindows: [
         { id: 'bed', start: '19:00', end: '20:00', days: [0, 1, 2, 3, 4, 5, 6], label: 'Bedtime routine' },
@@ -136,12 +136,17 @@ describe('popup: today at a glance', () => {
       ],
     });
     const view = await mountPopup(data({}, { settings }));
-    expect(textsOf(view, '.ahead-list li')).toEqual([
-      '07:00 PM–08:00 PM Bedtime routine',
-      '07:00 AM–08:00 AM (tomorrow)',
-    ]);
-    expect(view.querySelector('#feed-free-ahead-heading')?.textContent).toBe('Feed-free times ahead');
-    expect(view.querySelector('#feed-free-ahead-heading')?.tagName).toBe('H2');
+    expect(textsOf(view, '.ahead')).toEqual(['07:00 PM–08:00 PM Bedtime routine']);
+    expect(view.querySelector('#feed-free-next-heading')?.textContent).toBe('Next feed-free time');
+    expect(view.querySelector('#feed-free-next-heading')?.tagName).toBe('H2');
+  });
+
+  it('says "tomorrow" when the next feed-free time starts after midnight', async () => {
+    const settings = settingsWith({
+      feedFreeWindows: [{ id: 'morning', start: '07:00', end: '08:00', days: [3], label: '' }],
+    });
+    const view = await mountPopup(data({}, { settings }));
+    expect(textsOf(view, '.ahead')).toEqual(['07:00 AM–08:00 AM (tomorrow)']);
   });
 
   it('writes clock times as the browser’s language does', async () => {
@@ -150,7 +155,7 @@ describe('popup: today at a glance', () => {
       feedFreeWindows: [{ id: 'bed', start: '19:00', end: '20:00', days: [2], label: 'Bed' }],
     });
     const view = await mountPopup(data({}, { settings }));
-    expect(textsOf(view, '.ahead-list li')).toEqual(['19:00–20:00 Bed']);
+    expect(textsOf(view, '.ahead')).toEqual(['19:00–20:00 Bed']);
   });
 
   it('marks a feed-free time in effect now', async () => {
@@ -158,7 +163,7 @@ describe('popup: today at a glance', () => {
       feedFreeWindows: [{ id: 'dinner', start: '18:00', end: '19:00', days: [2], label: 'Dinner' }],
     });
     const view = await mountPopup(data({}, { settings }));
-    expect(textsOf(view, '.ahead-list li')).toEqual(['06:00 PM–07:00 PM Dinner (now)']);
+    expect(textsOf(view, '.ahead')).toEqual(['06:00 PM–07:00 PM Dinner (now)']);
   });
 
   it('says when no feed-free time comes in the next 24 hours', async () => {
@@ -166,8 +171,8 @@ describe('popup: today at a glance', () => {
       feedFreeWindows: [{ id: 'sunday', start: '10:00', end: '12:00', days: [0], label: 'Family' }],
     });
     const view = await mountPopup(data({}, { settings }));
-    expect(view.querySelector('.ahead-list')).toBeNull();
-    expect(view.querySelector('.feed-free-ahead')?.textContent).toContain('No feed-free times in the next 24 hours.');
+    expect(view.querySelector('.ahead')).toBeNull();
+    expect(view.querySelector('.feed-free-next')?.textContent).toContain('No feed-free times in the next 24 hours.');
   });
 
   it('says limits are paused for the rest of today, instead of time left and feed-free times', async () => {
@@ -179,7 +184,7 @@ describe('popup: today at a glance', () => {
     const view = await mountPopup(data({ instagram: 5 * MIN }, { settings, dayState }));
     expect(view.querySelector('.paused')?.textContent).toBe('Limits are off for the rest of today.');
     expect(view.querySelector('.left')).toBeNull();
-    expect(view.querySelector('.ahead-list')).toBeNull();
+    expect(view.querySelector('.ahead')).toBeNull();
     // The popup never offers the pause itself.
     expect(textsOf(view, 'button').filter((text) => /pause/i.test(text ?? ''))).toEqual([]);
   });

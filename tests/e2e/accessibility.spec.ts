@@ -75,6 +75,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(page.locator('#today-heading')).toBeVisible();
     await audit(page);
     // The journal's entry being edited, and the reflection open in the popup.
+    await page.getByRole('button', { name: 'Write', exact: true }).click();
     await page.getByLabel('Your words, for you alone').fill('A few words.');
     await page.getByRole('button', { name: 'Save in journal' }).click();
     await page

@@ -51,6 +51,7 @@ test('export, delete all, import: the same data back', async () => {
   });
   const popup = await session.context.newPage();
   await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
+  await popup.getByRole('button', { name: 'Write', exact: true }).click();
   await popup.getByLabel('Your words, for you alone').fill('Kept across the round trip <3');
   await popup.getByRole('button', { name: 'Save in journal' }).click();
   await expect(popup.locator('.journal-entry-text')).toHaveCount(1);

@@ -20,12 +20,15 @@ test('a draft survives closing the popup; saving lists it and puts it in the exp
   await popup.goto(popupUrl);
   const prompt = await popup.locator('#journal-prompt').textContent();
   expect(prompt?.length).toBeGreaterThan(20);
-  const box = popup.getByLabel('Your words, for you alone');
-  await box.click();
+  // The prompt first; "Write" opens the place to write, ready for her words.
+  await expect(popup.getByLabel('Your words, for you alone')).toHaveCount(0);
+  await popup.getByRole('button', { name: 'Write', exact: true }).click();
+  await expect(popup.getByLabel('Your words, for you alone')).toBeFocused();
   await popup.keyboard.type('We built a blanket fort and nobody filmed it.');
   // Closed at once after the last key: nothing waits for a pause in typing.
   await popup.close();
 
+  // Reopened: her draft is there, already open.
   popup = await session.context.newPage();
   await popup.goto(popupUrl);
   await expect(popup.getByLabel('Your words, for you alone')).toHaveValue(
@@ -39,9 +42,10 @@ test('a draft survives closing the popup; saving lists it and puts it in the exp
   await expect(popup.getByLabel('Your words, for you alone')).toHaveValue('');
   await popup.close();
 
-  // Reopened: the place to write is empty, the entry listed.
+  // Reopened: the prompt and "Write"; the place to write is empty, the entry listed.
   popup = await session.context.newPage();
   await popup.goto(popupUrl);
+  await popup.getByRole('button', { name: 'Write', exact: true }).click();
   await expect(popup.locator('.journal-entry-text')).toHaveText(['We built a blanket fort and nobody filmed it.']);
   await expect(popup.getByLabel('Your words, for you alone')).toHaveValue('');
   await popup.close();

@@ -190,6 +190,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.setViewportSize({ width: 360, height: 600 });
     await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
     const journal = page.locator('.journal');
+    await page.getByRole('button', { name: 'Write', exact: true }).click();
     await page.getByLabel('Your words, for you alone').fill('We built a blanket fort after school. Nobody filmed it.');
     await journal.screenshot({ path: join(DOCS, `journal${suffix(scheme)}.png`) });
     await page.getByLabel('Your words, for you alone').fill('');

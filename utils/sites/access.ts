@@ -13,6 +13,10 @@ const originsOf = (ids: readonly BuiltInSiteId[]) =>
 export const builtInSiteAccess = {
   /** Which of `ids` the extension may not run on yet. */
   async missing(ids: BuiltInSiteId[]): Promise<BuiltInSiteId[]> {
+    // One question when all are allowed (always so on Chrome); site by site only otherwise.
+    if (ids.length === 0 || (await browser.permissions.contains({ origins: originsOf(ids) }).catch(() => false))) {
+      return [];
+    }
     const allowed = await Promise.all(
       ids.map((id) => browser.permissions.contains({ origins: originsOf([id]) }).catch(() => false)),
     );

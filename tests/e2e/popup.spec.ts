@@ -1,0 +1,69 @@
+/**
+ * The popup as her home, in the real browser at the largest size Chrome gives a popup (800×600;
+ * ours is 360 wide): with a full day — three sites with time, an overall and a site limit, a
+ * feed-free time in effect — today, the journal prompt with Write and Reflect, and her boundaries
+ * with −5/+5 and "Edit boundaries" are all on the first screen, without scrolling.
+ */
+import { expect, test } from '@playwright/test';
+import { DEFAULT_SETTINGS } from '../../utils/storage/settings';
+import { dayKeyOf } from '../../utils/time/day';
+import { ExtensionSession } from './helpers/extension';
+
+const MIN = 60_000;
+const POPUP_HEIGHT = 600;
+
+let session: ExtensionSession;
+test.afterEach(async () => {
+  await session?.close();
+});
+
+const clock = (date: Date) =>
+  `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`the first screen holds today, the journal prompt and her boundaries (${scheme})`, async () => {
+    session = await ExtensionSession.launch();
+    const day = dayKeyOf(Date.now(), 4);
+    await session.seedLedger([
+      [`day/${day}`, { schemaVersion: 1, day, ms: { instagram: 14 * MIN, facebook: 6 * MIN, pinterest: 4 * MIN } }],
+    ]);
+    await session.setSettings({
+      ...structuredClone(DEFAULT_SETTINGS),
+      boundaries: {
+        ...DEFAULT_SETTINGS.boundaries,
+        dailyLimitMinutes: 30,
+        siteLimits: { instagram: 15 },
+        feedFreeWindows: [
+          {
+            id: 'now',
+            start: clock(new Date(Date.now() - 30 * MIN)),
+            end: clock(new Date(Date.now() + 60 * MIN)),
+            days: [0, 1, 2, 3, 4, 5, 6],
+            label: 'Bedtime routine',
+          },
+        ],
+      },
+    });
+    const page = await session.context.newPage();
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.setViewportSize({ width: 800, height: POPUP_HEIGHT });
+    await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    await expect(page.getByText('24 min in all')).toBeVisible();
+
+    for (const locator of [
+      page.locator('#today-heading'),
+      page.getByText('6 min left today'),
+      page.locator('.site-list li').nth(2),
+      page.getByRole('heading', { name: 'Next feed-free time' }),
+      page.locator('#journal-prompt'),
+      page.getByRole('button', { name: 'Write', exact: true }),
+      page.getByRole('button', { name: 'Reflect', exact: true }),
+      page.getByRole('button', { name: 'Raise Instagram limit by 5 minutes' }),
+      page.getByRole('button', { name: 'Edit boundaries' }),
+    ]) {
+      await expect(locator).toBeInViewport({ ratio: 1 });
+    }
+    const quickBottom = await page.locator('.quick').evaluate((element) => element.getBoundingClientRect().bottom);
+    expect(quickBottom).toBeLessThanOrEqual(POPUP_HEIGHT);
+  });
+}
