@@ -17,6 +17,7 @@ import { nextDayStartAfter } from '@/utils/time/day';
 import { createBoundaries } from './boundaries';
 import { createCheckIns } from './checkIns';
 import { createData } from './data';
+import { createFrames } from './frames';
 import { createJournal } from './journal';
 import { createNudges } from './nudges';
 import { createPosts } from './posts';
@@ -155,6 +156,7 @@ export function startBackground(api: typeof browser, options: BackgroundOptions 
         ...reflection.handlers,
         ...checkIns.handlers,
         ...data.handlers,
+        ...createFrames(api).handlers,
       },
       api.runtime.id,
     ),

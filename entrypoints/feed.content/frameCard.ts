@@ -3,14 +3,15 @@
  * in a small frame in a bottom corner (`utils/frames.ts`): its words and styles stay out of this
  * script, and what she answers out of the site's reach. The frame never takes focus; it grows
  * to its card's height; Esc on the site's page, unless she is typing there, is passed on to it;
- * `onDone` hears once what she chose, and the card goes (as closed, when the frame never loads).
- * Only messages from our own origin count.
+ * `onDone` hears once what she chose — handed on by the background for this showing's token,
+ * never through the site's page — and the card goes (as closed, when the frame never loads).
+ * Only window messages from our own origin count.
  */
 import { h } from 'preact';
 import { browser } from 'wxt/browser';
 import { isEditable } from '@/components/escape';
 import framesCss from '@/components/frames.css?inline';
-import { FRAME_ESCAPE, readFrameNote } from '@/utils/frames';
+import { FRAME_ESCAPE, FRAME_TOKEN, readFrameDone, readFrameNote } from '@/utils/frames';
 import type { MessageKey } from '@/utils/i18n';
 import { OverlayHost } from './overlayHost';
 
@@ -31,11 +32,14 @@ export function frameCardHost(doc: Document, name: string, corner: 'left' | 'rig
   const origin = browser.runtime.getURL('/').replace(/\/$/, '');
   let showing: AbortController | undefined;
   let loading: ReturnType<typeof setTimeout> | undefined;
+  let relayed: ((message: unknown) => void) | undefined;
 
   function close(): void {
     clearTimeout(loading);
     showing?.abort();
     showing = undefined;
+    if (relayed) browser.runtime.onMessage.removeListener(relayed);
+    relayed = undefined;
     host.unmount();
   }
 
@@ -54,6 +58,12 @@ export function frameCardHost(doc: Document, name: string, corner: 'left' | 'rig
         onDone(what);
       };
       loading = setTimeout(() => finish('closed'), FRAME_LOAD_MS);
+      const token = crypto.randomUUID();
+      relayed = (message) => {
+        const what = readFrameDone(message, token);
+        if (what !== undefined) finish(what);
+      };
+      browser.runtime.onMessage.addListener(relayed);
       win.addEventListener(
         'message',
         (event) => {
@@ -78,7 +88,9 @@ export function frameCardHost(doc: Document, name: string, corner: 'left' | 'rig
       host.render(
         h('iframe', {
           class: corner === 'right' ? 'otf-frame otf-right' : 'otf-frame',
-          src: browser.runtime.getURL(path as '/nudge.html'),
+          src: browser.runtime.getURL(
+            `${path}${path.includes('?') ? '&' : '?'}${FRAME_TOKEN}=${token}` as '/nudge.html',
+          ),
           title: browser.i18n.getMessage(title),
           ref: (element: HTMLIFrameElement | null) => {
             frame = element ?? frame;

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { framePage } from '@/components/framePage';
 
 let posted: unknown[];
@@ -46,11 +47,36 @@ describe('a card’s frame page', () => {
     expect(posted).toEqual(['outside-the-frame:height:181']);
   });
 
-  it('says once what she chose', () => {
+  /** The page's address, as the page's script framed it (with this showing's token, or none). */
+  const at = (search: string) => window.history.replaceState({}, '', `/nudge.html${search}`);
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+  it('says once what she chose, to the background with its token, never through the site’s page', async () => {
+    at('?key=reminder_x&frame=tok-1');
+    const sent = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(true as never);
     const frame = framePage('nudgeFrameTitle');
     frame.done('helped');
     frame.done('not-now');
-    expect(posted).toEqual(['outside-the-frame:done:helped']);
+    await settle();
+    expect(sent.mock.calls).toEqual([[{ type: 'frame/done', data: { frame: 'tok-1', what: 'helped' } }]]);
+    expect(posted).toEqual([]);
+  });
+
+  it('when the background can’t hand it on, the card still goes, as closed, and her choice is not said', async () => {
+    at('?key=reminder_x&frame=tok-1');
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(false as never);
+    framePage('nudgeFrameTitle').done('hide');
+    await settle();
+    expect(posted).toEqual(['outside-the-frame:done:closed']);
+  });
+
+  it('without its token (opened some other way) it only says it closed', async () => {
+    at('?key=reminder_x');
+    const sent = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(true as never);
+    framePage('nudgeFrameTitle').done('helped');
+    await settle();
+    expect(sent).not.toHaveBeenCalled();
+    expect(posted).toEqual(['outside-the-frame:done:closed']);
   });
 
   it('handles Esc passed on from its parent as Esc pressed here, and nothing from anyone else', () => {

@@ -55,14 +55,26 @@ test('no card on a messages page', async () => {
   expect(await scrollUntilCard(page, 20)).toBe(false);
 });
 
-test('after "Snooze → For today" no card appears again', async () => {
+test('after "Snooze → For today" no card appears again; the site never hears her choice', async () => {
   const page = await session.tab(0);
   await page.goto('https://www.instagram.com/');
+  // What the site's own scripts could hear: every window message on its page.
+  await page.evaluate(() => {
+    const heard: string[] = [];
+    Object.assign(window, { heard });
+    window.addEventListener('message', (event) => heard.push(String(event.data)));
+  });
   await page.mouse.move(400, 300);
   expect(await scrollUntilCard(page, 30)).toBe(true);
   await inCard(page).getByRole('button', { name: 'Snooze' }).click();
   await inCard(page).getByRole('button', { name: 'For today' }).click();
   await expect(card(page)).toBeHidden();
+  const heard = await page.evaluate(() => (window as unknown as { heard: string[] }).heard);
+  expect(
+    heard.some((data) => data.startsWith('outside-the-frame:height:')),
+    'the card said its height',
+  ).toBe(true);
+  expect(heard.filter((data) => data.includes('snooze') || data.includes(':done:'))).toEqual([]);
   // Past the 20 s gap, still nothing.
   expect(await scrollUntilCard(page, 30), 'snoozed for today').toBe(false);
   const file = await session.exportData();

@@ -63,7 +63,7 @@ test('the first-run page opens on install, works from the keyboard, and saves he
   await press('Next');
   await expect.poll(focusedHeading).toBe('Keep it within reach');
   // Firefox's words for pinning the button.
-  expect(await page.evaluate(() => document.body.innerText)).toContain('Pin to Toolbar');
+  expect(await page.evaluate(() => document.body.textContent)).toContain('Pin to Toolbar');
 
   const settings = (await session.settings()) as {
     sites: { off: string[] };
@@ -80,7 +80,7 @@ test('a site taken back in Firefox is named in the popup, and her click allows i
   await session.inExtension((origins) => browser.permissions.remove({ origins }), INSTAGRAM_ORIGINS);
   const popup = await session.extensionPage('popup.html');
   await popup.waitForSelector('::-p-text(Allow Outside the Frame on these sites)');
-  expect(await popup.evaluate(() => document.body.innerText)).toContain('Instagram');
+  expect(await popup.evaluate(() => document.body.textContent)).toContain('Instagram');
   await clickButton(popup, 'Allow Outside the Frame on these sites');
   await popup.waitForSelector('::-p-text(Allow Outside the Frame on these sites)', { hidden: true });
   expect(await session.inExtension((origins) => browser.permissions.contains({ origins }), INSTAGRAM_ORIGINS)).toBe(
@@ -103,15 +103,21 @@ test('scrolling a feed is counted and shows in the popup', async () => {
 
   const popup = await session.extensionPage('popup.html');
   await popup.waitForSelector('::-p-text(Instagram)');
-  expect(await popup.evaluate(() => document.body.innerText)).toMatch(/Instagram\s+under 1 min/);
+  expect(await popup.evaluate(() => document.body.textContent)).toMatch(/Instagram\s*under 1 min/);
 });
 
-test('a reminder card slides in while scrolling, takes no focus, and leaves with Esc', async () => {
+test('a reminder card slides in while scrolling, takes no focus, and leaves with Esc (the site never hears it)', async () => {
   session = await FirefoxSession.launch();
   await session.setSettings(settingsWith());
   // The scheduler's short preset for tests: a card after 5 s of scrolling.
   await session.setLocal({ nudgeFrequencyOverride: 'test' });
   const feed = await session.openFeed(INSTAGRAM);
+  // What the site's own scripts could hear: every window message on its page.
+  await feed.evaluate(() => {
+    const heard: string[] = [];
+    Object.assign(window, { heard });
+    window.addEventListener('message', (event) => heard.push(String(event.data)));
+  });
   let card = await extensionFrame(feed, 'nudge.html');
   for (const until = Date.now() + 30_000; !card && Date.now() < until; ) {
     await scrollStep(feed);
@@ -122,6 +128,10 @@ test('a reminder card slides in while scrolling, takes no focus, and leaves with
   expect(await feed.evaluate(() => document.activeElement?.tagName.toLowerCase())).not.toBe('outside-the-frame-nudge');
   await feed.keyboard.press('Escape');
   await expect.poll(() => feed.evaluate(() => document.querySelector('outside-the-frame-nudge') !== null)).toBe(false);
+  // Her answer went through the background, not through the site's page (not even as "closed").
+  const heard = await feed.evaluate(() => (window as unknown as { heard: string[] }).heard);
+  expect(heard.some((data) => data.startsWith('outside-the-frame:height:'))).toBe(true);
+  expect(heard.filter((data) => data.includes(':done:'))).toEqual([]);
 });
 
 test('a 1-minute limit reached by scrolling brings the boundary screen', async () => {
@@ -137,6 +147,6 @@ test('a 1-minute limit reached by scrolling brings the boundary screen', async (
   }
   expect((Date.now() - started) / 1000).toBeGreaterThanOrEqual(58);
   await screen.waitForSelector('[role="dialog"]');
-  expect(await screen.evaluate(() => document.body.innerText)).toContain('limit');
+  expect(await screen.evaluate(() => document.body.textContent)).toContain('limit');
   await expect.poll(() => focusedText(screen)).toBe('Leave Instagram');
 });

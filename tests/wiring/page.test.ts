@@ -378,7 +378,7 @@ describe('reminders on the page', () => {
     expect(sent('nudge/request')).toHaveLength(1);
     expect(sent('nudge/request')[0]?.data).toMatchObject({ pageVisible: true, boundaryShown: false });
     await vi.advanceTimersByTimeAsync(20);
-    const { frame, says, posted } = cardFrame('outside-the-frame-nudge');
+    const { frame, says, posted, chooses } = cardFrame('outside-the-frame-nudge');
     const src = new URL(frame?.src ?? 'about:blank');
     expect([src.pathname, src.searchParams.get('key'), src.searchParams.get('first')]).toEqual([
       '/nudge.html',
@@ -391,8 +391,11 @@ describe('reminders on the page', () => {
     expect(frame?.style.height).toBe('182px');
     document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     expect(posted).toEqual(['outside-the-frame:escape']);
-    // What she did with it goes to the background, and the card goes.
+    // What she did with it comes back through the background (never as a window message the
+    // site could hear), goes to the background as the outcome, and the card goes.
     says('outside-the-frame:done:helped');
+    expect(reminderCard()).not.toBeNull();
+    await chooses('helped');
     await vi.advanceTimersByTimeAsync(10);
     expect(sent('nudge/outcome').map((m) => m.data)).toEqual([
       { nudgeId: `${NOW}-counter_past_the_edge`, outcome: 'helped' },
@@ -431,6 +434,7 @@ describe('reminders on the page', () => {
       id: 'instagram-1',
       site: 'instagram',
       ms: String(21 * MIN),
+      frame: expect.stringMatching(/^[0-9a-f-]{36}$/),
     });
     expect(frame?.title).toBe('Outside the Frame: how do you feel?');
     // A message that is not from that frame changes nothing; one from it takes the card away.

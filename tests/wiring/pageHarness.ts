@@ -5,6 +5,7 @@
  */
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { FRAME_TOKEN, frameDone } from '@/utils/frames';
 
 export type Envelope = { type: string; data: Record<string, unknown> };
 
@@ -55,6 +56,10 @@ export function cardFrame(host: string) {
     posted,
     says(data: string, source: unknown = stand, origin = fakeBrowser.runtime.getURL('/').replace(/\/$/, '')) {
       window.dispatchEvent(new MessageEvent('message', { data, source: source as Window, origin }));
+    },
+    /** She chose `what` in the frame: the background hands it on for this showing's token. */
+    async chooses(what: string, token = new URL(frame?.src ?? 'about:blank').searchParams.get(FRAME_TOKEN) ?? '') {
+      await fakeBrowser.runtime.onMessage.trigger(frameDone(token, what), {}, () => undefined);
     },
   };
 }

@@ -620,19 +620,24 @@ describe('posts: the suggestion card', () => {
       site: 'instagram',
       handle: 'thepristinenest',
       theme: 'spotless-home',
+      frame: expect.stringMatching(/^[0-9a-f-]{36}$/),
     });
     expect(card.frame?.title).toBe(getMessage('muteFrameTitle'));
     return card;
   }
 
   it('shows the card for a suggestion in its frame; her choice there goes to the background and closes it', async () => {
-    const { says } = await cardUp();
-    // Only the frame's own page can say what she chose: not the site, nor another page the
-    // site loaded into that frame.
-    says('outside-the-frame:done:hide', window);
-    says('outside-the-frame:done:hide', undefined, 'https://www.instagram.com');
-    expect(muteCard()).not.toBeNull();
+    const { says, chooses } = await cardUp();
+    // Her choice never travels as a window message (the site's page hears those), nor can the
+    // site close the card by faking one.
     says('outside-the-frame:done:hide');
+    says('outside-the-frame:done:closed', window);
+    says('outside-the-frame:done:closed', undefined, 'https://www.instagram.com');
+    expect(muteCard()).not.toBeNull();
+    // The background hands it on for another showing's token: not this card's.
+    await chooses('hide', 'another-showing');
+    expect(muteCard()).not.toBeNull();
+    await chooses('hide');
     await vi.advanceTimersByTimeAsync(10);
     expect(sent('posts/act')).toEqual([{ handle: 'thepristinenest', action: 'hide' }]);
     expect(muteCard()).toBeNull();
@@ -653,7 +658,7 @@ describe('posts: the suggestion card', () => {
   });
 
   it('“Reflect” opens the reflection; closing sends no choice', async () => {
-    (await cardUp()).says('outside-the-frame:done:reflect');
+    await (await cardUp()).chooses('reflect');
     await vi.advanceTimersByTimeAsync(10);
     expect(sent('posts/reflect')).toEqual([{}]);
     expect(sent('posts/act')).toEqual([]);

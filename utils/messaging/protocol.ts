@@ -51,6 +51,8 @@ export const REQUESTS = {
   'boundary/warned': Empty,
   /** Boundary screen → background: close this tab. */
   'boundary/leave': Empty,
+  /** A card's frame → background: what she chose, for the page's script of its tab (utils/frames.ts). */
+  'frame/done': v.strictObject({ frame: v.pipe(v.string(), v.minLength(1), v.maxLength(64)), what: ShortId }),
   /** Feed page → background: may a reminder show now? */
   'nudge/request': v.strictObject({
     activeMsOnPage: Milliseconds,
@@ -179,6 +181,8 @@ export interface Replies {
   'boundary/pauseToday': BoundaryActionReply;
   'boundary/warned': BoundaryActionReply;
   'boundary/leave': BoundaryActionReply;
+  /** Whether it reached the page. */
+  'frame/done': boolean;
   'nudge/request': NudgeReply;
   'nudge/outcome': { ok: boolean };
   'posts/seen': { suggestion: Suggestion | null };

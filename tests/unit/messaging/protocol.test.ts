@@ -15,6 +15,7 @@ const VALID: { [K in MessageType]: unknown } = {
   'boundary/pauseToday': { pauseStartedAt: 0 },
   'boundary/warned': {},
   'boundary/leave': {},
+  'frame/done': { frame: '5c2d8a3e-1f4b-4c6d-9e7a-0b1c2d3e4f5a', what: 'helped' },
   'nudge/request': {
     activeMsOnPage: 60_000,
     activeMsSinceLastNudge: 30_000,

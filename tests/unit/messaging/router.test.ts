@@ -19,6 +19,7 @@ function setUp(overrides: Partial<Handlers> = {}) {
     'boundary/pauseToday': vi.fn(async () => ({ ok: true as const })),
     'boundary/warned': vi.fn(async () => ({ ok: true as const })),
     'boundary/leave': vi.fn(async () => ({ ok: true as const })),
+    'frame/done': vi.fn(async () => false),
     'nudge/request': vi.fn(async () => ({ show: false as const, reason: 'off' as const })),
     'nudge/outcome': vi.fn(async () => ({ ok: true })),
     'posts/seen': vi.fn(async () => ({ suggestion: null })),
