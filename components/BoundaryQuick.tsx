@@ -12,8 +12,11 @@ import { numberText } from './text/format';
 
 export interface BoundaryQuickProps {
   boundaries: BoundarySettings;
-  /** Saves her boundaries with one limit changed; rejects when nothing could be saved. */
-  save(boundaries: BoundarySettings): Promise<void>;
+  /**
+   * Applies `change` to her boundaries as stored at that moment (so a change made meanwhile
+   * elsewhere is kept) and saves them; resolves with what was saved, rejects when nothing was.
+   */
+  save(change: (current: BoundarySettings) => BoundarySettings): Promise<BoundarySettings>;
   onEdit(): void;
 }
 
@@ -43,15 +46,21 @@ export function BoundaryQuick({ boundaries: initial, save, onEdit }: BoundaryQui
     }),
   ];
 
-  const change = async (id: string, name: string, minutes: number) => {
-    const value = clampLimit(minutes);
-    const next: BoundarySettings = id
-      ? { ...boundaries, siteLimits: { ...boundaries.siteLimits, [id]: value } }
-      : { ...boundaries, dailyLimitMinutes: value };
+  /** One limit up or down by `delta`, from its value as stored now (it may have changed elsewhere). */
+  const change = async (id: string, name: string, delta: number) => {
+    let value: number | undefined;
     try {
-      await save(next);
-      setBoundaries(next);
-      setStatus(t('popupSiteLimitSaved', [name, numberText(value)]));
+      const saved = await save((current) => {
+        const stored = id ? current.siteLimits[id as keyof typeof current.siteLimits] : current.dailyLimitMinutes;
+        // Taken off elsewhere meanwhile: it stays off.
+        if (stored === undefined || stored === null) return current;
+        value = clampLimit(stored + delta);
+        return id
+          ? { ...current, siteLimits: { ...current.siteLimits, [id]: value } }
+          : { ...current, dailyLimitMinutes: value };
+      });
+      setBoundaries(saved);
+      setStatus(value === undefined ? '' : t('popupSiteLimitSaved', [name, numberText(value)]));
     } catch (error) {
       console.error(error);
       setStatus(t('popupSaveFailed'));
@@ -77,7 +86,7 @@ export function BoundaryQuick({ boundaries: initial, save, onEdit }: BoundaryQui
                 class="secondary stepper"
                 aria-label={t('popupLowerSiteLimit', [name, step])}
                 disabled={minutes <= MIN_SITE_LIMIT}
-                onClick={() => void change(id, name, minutes - SITE_LIMIT_STEP)}
+                onClick={() => void change(id, name, -SITE_LIMIT_STEP)}
               >
                 {t('popupStepDown', step)}
               </button>
@@ -86,7 +95,7 @@ export function BoundaryQuick({ boundaries: initial, save, onEdit }: BoundaryQui
                 type="button"
                 class="secondary stepper"
                 aria-label={t('popupRaiseSiteLimit', [name, step])}
-                onClick={() => void change(id, name, minutes + SITE_LIMIT_STEP)}
+                onClick={() => void change(id, name, SITE_LIMIT_STEP)}
               >
                 {t('popupStepUp', step)}
               </button>

@@ -40,7 +40,7 @@ import { fingerprint } from '@/utils/storage/keptAside';
 import { LedgerStore } from '@/utils/storage/ledgerStore';
 import type { RecordProblem } from '@/utils/storage/recordKind';
 import type { Settings } from '@/utils/storage/settings';
-import { SETTINGS_ITEMS, saveSettings, settingsFromRaw } from '@/utils/storage/settingsStorage';
+import { loadSettings, SETTINGS_ITEMS, saveSettings, settingsFromRaw } from '@/utils/storage/settingsStorage';
 import { dayKeyOf } from '@/utils/time/day';
 
 export const siteName = (id: string) => siteLabel(id);
@@ -66,6 +66,8 @@ export type JournalActions = Omit<JournalPanelProps, 'prompt' | 'draft' | 'now'>
 export interface PopupAppProps {
   load?: () => Promise<PopupData>;
   save?: (settings: Settings) => Promise<void>;
+  /** Her settings as stored now (read again before a quick change, so nothing made meanwhile is lost). */
+  current?: () => Promise<Settings>;
   /** She read the notice about unusable stored settings (by their fingerprint). */
   noticeSeen?: (fingerprint: string) => Promise<void>;
   now?: () => number;
@@ -127,6 +129,8 @@ const defaultSave = async (settings: Settings) => {
   await saveSettings(settings);
 };
 
+const defaultCurrent = async () => (await loadSettings()).settings;
+
 const defaultNoticeSeen = (value: string) => saveItem(settingsNoticeSeen, value);
 
 /** A reflection asked for from a mute suggestion in the last minute (once: it is then forgotten). */
@@ -170,6 +174,7 @@ const defaultCheckInWaiting = async () =>
 export function PopupApp({
   load,
   save = defaultSave,
+  current = defaultCurrent,
   noticeSeen = defaultNoticeSeen,
   now = defaultNow,
   journal,
@@ -223,9 +228,13 @@ export function PopupApp({
       .create({ url: browser.runtime.getURL('/dashboard.html#boundaries') })
       .then(() => window.close(), console.error);
 
-  const saveAndKeep = async (settings: Settings) => {
+  /** Her boundaries changed from what is stored now; the popup's copy follows what was saved. */
+  const changeBoundaries = async (change: (boundaries: Settings['boundaries']) => Settings['boundaries']) => {
+    const latest = await current();
+    const settings = { ...latest, boundaries: change(latest.boundaries) };
     await save(settings);
-    setData((current) => (current ? { ...current, settings } : current));
+    setData((shown) => (shown ? { ...shown, settings } : shown));
+    return settings.boundaries;
   };
 
   return (
@@ -284,11 +293,7 @@ export function PopupApp({
             </div>
           ) : null}
           {checkIn ? <CheckInPanel question={checkIn} onClose={() => setCheckIn(undefined)} /> : null}
-          <BoundaryQuick
-            boundaries={data.settings.boundaries}
-            save={(boundaries) => saveAndKeep({ ...data.settings, boundaries })}
-            onEdit={editBoundaries}
-          />
+          <BoundaryQuick boundaries={data.settings.boundaries} save={changeBoundaries} onEdit={editBoundaries} />
         </>
       ) : (
         <p class="muted" aria-live="polite">

@@ -45,8 +45,25 @@ function data(todayMsBySite: Record<string, number>, extra: Partial<PopupData> =
   return { todayMsBySite, settings: settingsWith(), dayState: freshDayState(today()), ...extra };
 }
 
-function mountPopup(value: PopupData, save = vi.fn(async (_settings: Settings) => {})) {
-  return mount(<PopupApp load={async () => value} save={save} noticeSeen={async () => {}} now={() => NOW} />);
+/** The popup over `value`; `stored` stands for storage (what a quick change reads first). */
+function mountPopup(
+  value: PopupData,
+  save = vi.fn(async (_settings: Settings) => {}),
+  stored = { settings: value.settings },
+) {
+  const saving = async (settings: Settings) => {
+    await save(settings);
+    stored.settings = settings;
+  };
+  return mount(
+    <PopupApp
+      load={async () => value}
+      save={saving}
+      current={async () => stored.settings}
+      noticeSeen={async () => {}}
+      now={() => NOW}
+    />,
+  );
 }
 
 const textsOf = (view: HTMLElement, selector: string) =>
@@ -320,6 +337,27 @@ describe('popup: her boundaries in a line', () => {
       'Your boundaries could not be saved just now. Nothing was changed; please try again.',
     );
     expect(view.querySelector('.quick-minutes')?.textContent).toBe('35 min');
+  });
+
+  it('changes a limit from its value as stored now, keeping what changed elsewhere meanwhile', async () => {
+    const save = vi.fn(async (_settings: Settings) => {});
+    const opened = settingsWith({ dailyLimitMinutes: 30, siteLimits: { instagram: 15 } });
+    const stored = { settings: opened };
+    const view = await mountPopup(data({}, { settings: opened }), save, stored);
+    // While the popup is open: the dashboard (or a reflection) lowered Instagram and raised the
+    // daily limit, and reminders were set to come more often.
+    stored.settings = {
+      ...opened,
+      boundaries: { ...opened.boundaries, dailyLimitMinutes: 40, siteLimits: { instagram: 10 } },
+      nudges: { ...opened.nudges, frequency: 'balanced' },
+    };
+    await click(byRoleName(view, 'button', 'Raise All feeds limit by 5 minutes'));
+    const saved = save.mock.calls[0]?.[0];
+    expect(saved?.boundaries.dailyLimitMinutes).toBe(45);
+    expect(saved?.boundaries.siteLimits).toEqual({ instagram: 10 });
+    expect(saved?.nudges.frequency).toBe('balanced');
+    expect(view.querySelector('.quick [role="status"]')?.textContent).toBe('All feeds limit: 45 minutes');
+    expect([...view.querySelectorAll('.quick-minutes')].map((cell) => cell.textContent)).toEqual(['45 min', '10 min']);
   });
 
   it('“Edit boundaries” opens the full editor on the dashboard', async () => {
