@@ -25,6 +25,8 @@ export interface FrameCardOptions {
 
 /** A frame that hasn't said how tall its card is by then never loaded: it goes, as closed. */
 export const FRAME_LOAD_MS = 10_000;
+/** How long a chosen card's hidden frame stays before it is removed. */
+export const RETIRE_MS = 500;
 
 export function frameCardHost(doc: Document, name: string, corner: 'left' | 'right') {
   const host = new OverlayHost({ name, css: framesCss, fullPage: false, corner }, doc);
@@ -34,13 +36,32 @@ export function frameCardHost(doc: Document, name: string, corner: 'left' | 'rig
   let loading: ReturnType<typeof setTimeout> | undefined;
   let relayed: ((message: unknown) => void) | undefined;
 
-  function close(): void {
+  let retiring: ReturnType<typeof setTimeout> | undefined;
+
+  /** Stops listening for the card on show: nothing it says counts any more. */
+  function stopListening(): void {
     clearTimeout(loading);
     showing?.abort();
     showing = undefined;
     if (relayed) browser.runtime.onMessage.removeListener(relayed);
     relayed = undefined;
+  }
+
+  function close(): void {
+    stopListening();
+    clearTimeout(retiring);
     host.unmount();
+  }
+
+  /**
+   * Once she has chosen: the card goes from view at once, and its frame a moment later, so the
+   * frame has finished with the click that chose (a frame removed while the browser is still
+   * handing it that click can leave the click unanswered).
+   */
+  function retire(frame: HTMLIFrameElement | null): void {
+    stopListening();
+    frame?.style.setProperty('visibility', 'hidden');
+    retiring = setTimeout(() => host.unmount(), RETIRE_MS);
   }
 
   return {
@@ -54,7 +75,7 @@ export function frameCardHost(doc: Document, name: string, corner: 'left' | 'rig
       const win = doc.defaultView ?? window;
       let frame: HTMLIFrameElement | null = null;
       const finish = (what: string) => {
-        close();
+        retire(frame);
         onDone(what);
       };
       loading = setTimeout(() => finish('closed'), FRAME_LOAD_MS);

@@ -57,9 +57,10 @@ test('store listing pictures from the README pictures', async () => {
         '1-popup.png',
         stage(
           'Today, at a glance',
-          'Your minutes on feeds, the time left in the limits you chose, and your journal prompt — one click away.',
+          'Your minutes on feeds, the time left in the limits you chose, your journal prompt and your boundaries — one click away.',
           'popup.png',
-          480,
+          // 1.2 times the popup's 360 px: the 720 px shown are its first 600, what she sees on opening.
+          432,
         ),
       ],
       [

@@ -10,6 +10,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { activityReporting, REPORT_EVERY_MS } from '@/entrypoints/feed.content/activity';
 import { boundaries } from '@/entrypoints/feed.content/boundary';
+import { RETIRE_MS } from '@/entrypoints/feed.content/frameCard';
 import { CHECK_EVERY_MS, reminders } from '@/entrypoints/feed.content/nudges';
 import { type PageFeature, type PageRunner, runPage, TICK_MS } from '@/entrypoints/feed.content/runner';
 import { defaultBoundarySettings } from '@/utils/limits/boundarySettings';
@@ -400,6 +401,9 @@ describe('reminders on the page', () => {
     expect(sent('nudge/outcome').map((m) => m.data)).toEqual([
       { nudgeId: `${NOW}-counter_past_the_edge`, outcome: 'helped' },
     ]);
+    // Out of view at once; the frame itself goes a moment later (done with her click by then).
+    expect(frame?.style.visibility).toBe('hidden');
+    await vi.advanceTimersByTimeAsync(RETIRE_MS);
     expect(reminderCard()).toBeNull();
   });
 
@@ -441,6 +445,8 @@ describe('reminders on the page', () => {
     says('outside-the-frame:done:closed', window);
     expect(reminderCard()).not.toBeNull();
     says('outside-the-frame:done:closed');
+    expect(frame?.style.visibility).toBe('hidden');
+    await vi.advanceTimersByTimeAsync(RETIRE_MS);
     expect(reminderCard()).toBeNull();
     expect(sent('nudge/outcome')).toEqual([]);
   });

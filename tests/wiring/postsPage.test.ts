@@ -13,6 +13,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { activityReporting } from '@/entrypoints/feed.content/activity';
+import { RETIRE_MS } from '@/entrypoints/feed.content/frameCard';
 import { CHECK_EVERY_MS, reminders } from '@/entrypoints/feed.content/nudges';
 import {
   createPostFeature,
@@ -638,7 +639,7 @@ describe('posts: the suggestion card', () => {
     await chooses('hide', 'another-showing');
     expect(muteCard()).not.toBeNull();
     await chooses('hide');
-    await vi.advanceTimersByTimeAsync(10);
+    await vi.advanceTimersByTimeAsync(RETIRE_MS);
     expect(sent('posts/act')).toEqual([{ handle: 'thepristinenest', action: 'hide' }]);
     expect(muteCard()).toBeNull();
   });
@@ -652,7 +653,7 @@ describe('posts: the suggestion card', () => {
 
   it('goes, as closed, when its frame never loads (no height in 10 s)', async () => {
     await cardUp();
-    await vi.advanceTimersByTimeAsync(10 * S);
+    await vi.advanceTimersByTimeAsync(10 * S + RETIRE_MS);
     expect(muteCard()).toBeNull();
     expect(sent('posts/act')).toEqual([]);
   });
@@ -669,7 +670,7 @@ describe('posts: the suggestion card', () => {
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     expect(posted).toEqual(['outside-the-frame:escape']);
     says('outside-the-frame:done:closed');
-    await vi.advanceTimersByTimeAsync(10);
+    await vi.advanceTimersByTimeAsync(RETIRE_MS);
     expect(muteCard()).toBeNull();
     expect(sent('posts/act')).toEqual([]);
   });
