@@ -1,8 +1,9 @@
 /**
  * The journal in the popup: today's prompt, "Another prompt", "Write", which opens a place to
  * write whose words are kept as she types (and are there, open, when the popup opens again)
- * until she saves or clears them, and her last few entries to read, edit or delete. Presentational: the popup passes what is
- * stored and carries out each change (entries through the background, the draft in storage).
+ * until she saves or clears them, and her last few entries to read, edit or delete.
+ * Presentational: the popup passes what is stored and carries out each change (entries through
+ * the background, the draft in storage).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { momentText, numberText } from '@/components/text/format';
@@ -167,62 +168,62 @@ export function JournalPanel(props: JournalPanelProps) {
         </button>
       </div>
       {writing ? (
-        <form class="journal-write" onSubmit={save}>
-          <label for="journal-text">{t('journalTextLabel')}</label>
-          <textarea
-            id="journal-text"
-            ref={textBox}
-            rows={4}
-            value={text}
-            aria-describedby="journal-prompt journal-draft-note"
-            aria-invalid={problem ? 'true' : undefined}
-            aria-errormessage={problem ? 'journal-problem' : undefined}
-            onInput={(event) => {
-              const next = event.currentTarget.value;
-              setText(next);
-              setCleared(undefined);
-              if (problem) setProblem('');
-              keep(next);
-            }}
-          />
-          <p class="muted small" id="journal-draft-note">
-            {t('journalDraftNote')}
-          </p>
-          {problem ? (
-            <p class="field-error" id="journal-problem" role="alert">
-              {problem}
+        <>
+          <form class="journal-write" onSubmit={save}>
+            <label for="journal-text">{t('journalTextLabel')}</label>
+            <textarea
+              id="journal-text"
+              ref={textBox}
+              rows={4}
+              value={text}
+              aria-describedby="journal-prompt journal-draft-note"
+              aria-invalid={problem ? 'true' : undefined}
+              aria-errormessage={problem ? 'journal-problem' : undefined}
+              onInput={(event) => {
+                const next = event.currentTarget.value;
+                setText(next);
+                setCleared(undefined);
+                if (problem) setProblem('');
+                keep(next);
+              }}
+            />
+            <p class="muted small" id="journal-draft-note">
+              {t('journalDraftNote')}
             </p>
-          ) : null}
-          <div class="journal-actions">
-            <button type="submit" disabled={busy}>
-              {t('journalSave')}
-            </button>
-            <button type="button" class="secondary" onClick={clear} disabled={text === ''}>
-              {t('journalClear')}
-            </button>
-          </div>
-          <p class="form-status" role="status">
-            {status}
-            {cleared !== undefined && cleared !== '' ? (
-              <>
-                {' '}
-                <button type="button" class="link-button" onClick={bringBack}>
-                  {t('journalUndoClear')}
-                </button>
-              </>
+            {problem ? (
+              <p class="field-error" id="journal-problem" role="alert">
+                {problem}
+              </p>
             ) : null}
-          </p>
-        </form>
-      ) : null}
-      {writing ? (
-        <JournalEntries
-          entries={entries}
-          unreadable={unreadable}
-          failed={listFailed}
-          edit={props.edit}
-          remove={props.remove}
-          onChange={setEntries}
-        />
+            <div class="journal-actions">
+              <button type="submit" disabled={busy}>
+                {t('journalSave')}
+              </button>
+              <button type="button" class="secondary" onClick={clear} disabled={text === ''}>
+                {t('journalClear')}
+              </button>
+            </div>
+            <p class="form-status" role="status">
+              {status}
+              {cleared !== undefined && cleared !== '' ? (
+                <>
+                  {' '}
+                  <button type="button" class="link-button" onClick={bringBack}>
+                    {t('journalUndoClear')}
+                  </button>
+                </>
+              ) : null}
+            </p>
+          </form>
+          <JournalEntries
+            entries={entries}
+            unreadable={unreadable}
+            failed={listFailed}
+            edit={props.edit}
+            remove={props.remove}
+            onChange={setEntries}
+          />
+        </>
       ) : null}
     </section>
   );

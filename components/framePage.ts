@@ -5,7 +5,7 @@
  * through the background, so the site's page never hears it.
  */
 
-import { doneNote, FRAME_ESCAPE, FRAME_TOKEN, heightNote } from '@/utils/frames';
+import { FRAME_CLOSED, FRAME_ESCAPE, FRAME_TOKEN, heightNote } from '@/utils/frames';
 import { type MessageKey, nameThisPage } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging/client';
 
@@ -25,7 +25,7 @@ export function framePage(title: MessageKey): { done(what: string): void } {
       finished = true;
       // Not handed on (the background restarting, a frame without its token): the card still
       // goes, as closed, and her choice is not said where the site can hear it.
-      const closeAnyway = () => tell(doneNote('closed'));
+      const closeAnyway = () => tell(FRAME_CLOSED);
       if (!token) return closeAnyway();
       void sendMessage('frame/done', { frame: token, what }).then((reached) => {
         if (reached !== true) closeAnyway();

@@ -38,14 +38,14 @@ export function readFrameDone(message: unknown, token: string): string | undefin
 export type FrameNote = { height: number } | { done: 'closed' };
 
 export const heightNote = (height: number) => `${FRAME_MESSAGE}height:${Math.ceil(height)}`;
-export const doneNote = (what: 'closed') => `${FRAME_MESSAGE}done:${what}`;
+/** The one "done" a frame says by window message: it closed (her choice goes through the background). */
+export const FRAME_CLOSED = `${FRAME_MESSAGE}done:closed`;
 
 /** A frame's window message: the card's height in pixels, or that it closed; undefined for anything else. */
 export function readFrameNote(data: unknown): FrameNote | undefined {
   if (typeof data !== 'string' || !data.startsWith(FRAME_MESSAGE)) return undefined;
   const [kind, value = ''] = data.slice(FRAME_MESSAGE.length).split(':');
-  // Only "closed" travels this way: her choices go through the background.
-  if (kind === 'done') return value === 'closed' ? { done: 'closed' } : undefined;
+  if (kind === 'done') return data === FRAME_CLOSED ? { done: 'closed' } : undefined;
   const height = Number(value);
   return kind === 'height' && value !== '' && height > 0 && height < 10_000 ? { height } : undefined;
 }

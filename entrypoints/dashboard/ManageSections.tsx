@@ -50,9 +50,10 @@ export function ManageSections({ data, setData, reload }: ManageSectionsProps) {
   useEffect(() => {
     if (!ready || location.hash !== '#boundaries') return;
     const editor = document.getElementById('boundaries');
+    const heading = editor?.querySelector<HTMLElement>('h2');
     editor?.scrollIntoView();
-    editor?.querySelector<HTMLElement>('h2')?.setAttribute('tabindex', '-1');
-    editor?.querySelector<HTMLElement>('h2')?.focus();
+    heading?.setAttribute('tabindex', '-1');
+    heading?.focus();
   }, [ready]);
 
   return (

@@ -35,10 +35,9 @@ export function frameCardHost(doc: Document, name: string, corner: 'left' | 'rig
   let showing: AbortController | undefined;
   let loading: ReturnType<typeof setTimeout> | undefined;
   let relayed: ((message: unknown) => void) | undefined;
-
   let retiring: ReturnType<typeof setTimeout> | undefined;
 
-  /** Stops listening for the card on show: nothing it says counts any more. */
+  /** Stops listening to the card showing now: nothing it says counts any more. */
   function stopListening(): void {
     clearTimeout(loading);
     showing?.abort();

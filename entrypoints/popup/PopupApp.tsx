@@ -1,10 +1,11 @@
 /**
- * The popup, her daily home, top to bottom: today at a glance (time, what is left, feed-free
- * times ahead), the journal prompt and Reflect, a check-in if one is waiting, then her
- * boundaries in a line with −5/+5 per limit and "Edit boundaries", which opens the full editor
- * on the dashboard (with reminders, accounts and the rest of the settings). Everything is read
- * once, in one effect, from storage. Turning limits off for today is deliberately not here: it
- * sits behind the moment on the boundary screen. The popup only says when limits are off.
+ * The popup, her daily home, top to bottom: today at a glance (time, what is left, the next
+ * feed-free time), the journal prompt with Write and Reflect, a check-in if one is waiting, then
+ * her boundaries in a line with −5/+5 per limit and "Edit boundaries", which opens the full
+ * editor on the dashboard (with reminders, accounts and the rest of the settings). Everything is
+ * read once from storage, started by the page's first line (`main.tsx`). Turning limits off for
+ * today is deliberately not here: it sits behind the moment on the boundary screen. The popup
+ * only says when limits are off.
  */
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
@@ -40,7 +41,7 @@ import { fingerprint } from '@/utils/storage/keptAside';
 import { LedgerStore } from '@/utils/storage/ledgerStore';
 import type { RecordProblem } from '@/utils/storage/recordKind';
 import type { Settings } from '@/utils/storage/settings';
-import { loadSettings, SETTINGS_ITEMS, saveSettings, settingsFromRaw } from '@/utils/storage/settingsStorage';
+import { SETTINGS_ITEMS, settingsFromRaw, updateSettings } from '@/utils/storage/settingsStorage';
 import { dayKeyOf } from '@/utils/time/day';
 
 export const siteName = (id: string) => siteLabel(id);
@@ -65,9 +66,8 @@ export type JournalActions = Omit<JournalPanelProps, 'prompt' | 'draft' | 'now'>
 
 export interface PopupAppProps {
   load?: () => Promise<PopupData>;
-  save?: (settings: Settings) => Promise<void>;
-  /** Her settings as stored now (read again before a quick change, so nothing made meanwhile is lost). */
-  current?: () => Promise<Settings>;
+  /** Changes her settings as stored now (so nothing made meanwhile is lost); resolves with what was saved. */
+  update?: (change: (current: Settings) => Settings) => Promise<Settings>;
   /** She read the notice about unusable stored settings (by their fingerprint). */
   noticeSeen?: (fingerprint: string) => Promise<void>;
   now?: () => number;
@@ -125,12 +125,6 @@ export async function loadPopupData(now = Date.now(), ledger?: LedgerStore): Pro
 
 const defaultNow = () => Date.now();
 
-const defaultSave = async (settings: Settings) => {
-  await saveSettings(settings);
-};
-
-const defaultCurrent = async () => (await loadSettings()).settings;
-
 const defaultNoticeSeen = (value: string) => saveItem(settingsNoticeSeen, value);
 
 /** A reflection asked for from a mute suggestion in the last minute (once: it is then forgotten). */
@@ -173,8 +167,7 @@ const defaultCheckInWaiting = async () =>
 
 export function PopupApp({
   load,
-  save = defaultSave,
-  current = defaultCurrent,
+  update = updateSettings,
   noticeSeen = defaultNoticeSeen,
   now = defaultNow,
   journal,
@@ -230,9 +223,7 @@ export function PopupApp({
 
   /** Her boundaries changed from what is stored now; the popup's copy follows what was saved. */
   const changeBoundaries = async (change: (boundaries: Settings['boundaries']) => Settings['boundaries']) => {
-    const latest = await current();
-    const settings = { ...latest, boundaries: change(latest.boundaries) };
-    await save(settings);
+    const settings = await update((latest) => ({ ...latest, boundaries: change(latest.boundaries) }));
     setData((shown) => (shown ? { ...shown, settings } : shown));
     return settings.boundaries;
   };

@@ -10,7 +10,7 @@ import './style.css';
 import { Welcome } from '@/components/Welcome';
 import { nameThisPage } from '@/utils/i18n';
 import { builtInSiteAccess } from '@/utils/sites/access';
-import { loadSettings, saveSettings } from '@/utils/storage/settingsStorage';
+import { loadSettings, updateSettings } from '@/utils/storage/settingsStorage';
 
 nameThisPage('welcomeTitle');
 
@@ -21,7 +21,7 @@ if (root) {
     <Welcome
       settings={settings}
       save={async (change) => {
-        await saveSettings(change((await loadSettings()).settings));
+        await updateSettings(change);
       }}
       access={builtInSiteAccess}
       browserName={import.meta.env.BROWSER === 'firefox' ? 'firefox' : 'chrome'}

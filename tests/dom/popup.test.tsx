@@ -45,25 +45,19 @@ function data(todayMsBySite: Record<string, number>, extra: Partial<PopupData> =
   return { todayMsBySite, settings: settingsWith(), dayState: freshDayState(today()), ...extra };
 }
 
-/** The popup over `value`; `stored` stands for storage (what a quick change reads first). */
+/** The popup over `value`; `stored` stands for storage (what a quick change starts from). */
 function mountPopup(
   value: PopupData,
   save = vi.fn(async (_settings: Settings) => {}),
   stored = { settings: value.settings },
 ) {
-  const saving = async (settings: Settings) => {
+  const update = async (change: (current: Settings) => Settings) => {
+    const settings = change(stored.settings);
     await save(settings);
     stored.settings = settings;
+    return settings;
   };
-  return mount(
-    <PopupApp
-      load={async () => value}
-      save={saving}
-      current={async () => stored.settings}
-      noticeSeen={async () => {}}
-      now={() => NOW}
-    />,
-  );
+  return mount(<PopupApp load={async () => value} update={update} noticeSeen={async () => {}} now={() => NOW} />);
 }
 
 const textsOf = (view: HTMLElement, selector: string) =>

@@ -44,6 +44,16 @@ export async function loadSettings(): Promise<LoadedSettings> {
   return settingsFromRaw(syncRaw, localRaw, localWinsRaw);
 }
 
+/**
+ * Applies `change` to the settings as stored at this moment and saves the result, so a change
+ * made meanwhile elsewhere (another page, the background, sync) is kept. Resolves with what was saved.
+ */
+export async function updateSettings(change: (current: Settings) => Settings): Promise<Settings> {
+  const next = change((await loadSettings()).settings);
+  await saveSettings(next);
+  return next;
+}
+
 export async function saveSettings(settings: Settings): Promise<'sync' | 'local'> {
   try {
     await browser.storage.sync.set({ [syncedSettings.key]: settings });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { doneNote, FRAME_ESCAPE, frameDone, heightNote, readFrameDone, readFrameNote } from '@/utils/frames';
+import { FRAME_CLOSED, FRAME_ESCAPE, frameDone, heightNote, readFrameDone, readFrameNote } from '@/utils/frames';
 
 describe('messages between a card’s frame and the page', () => {
   it('reads what the frame says through the window: its height, or that it closed', () => {
     expect(readFrameNote(heightNote(211.2))).toEqual({ height: 212 });
-    expect(readFrameNote(doneNote('closed'))).toEqual({ done: 'closed' });
+    expect(readFrameNote(FRAME_CLOSED)).toEqual({ done: 'closed' });
   });
 
   it('never takes her choice from a window message (the site’s page can hear those)', () => {
