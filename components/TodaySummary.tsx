@@ -10,7 +10,7 @@ import type { BoundarySettings } from '@/utils/limits/boundarySettings';
 import { bindingLimit, minutesLeftOf } from '@/utils/limits/decide';
 import { upcomingFeedFreeWindows } from '@/utils/limits/schedule';
 import type { BoundaryDayState } from '@/utils/limits/stateRecords';
-import { clockText, durationText, numberText } from './text/format';
+import { clockText, durationText, laterDay, numberText } from './text/format';
 
 const MINUTE_MS = 60_000;
 const AHEAD_MS = 24 * 60 * MINUTE_MS;
@@ -26,8 +26,6 @@ export interface TodaySummaryProps {
   /** Epoch ms, for the feed-free times ahead. */
   now?: number;
 }
-
-const sameCalendarDay = (a: number, b: number) => new Date(a).toDateString() === new Date(b).toDateString();
 
 /** Where she stands under the limit that binds first today (overall or extra minutes), if any. */
 function overallStanding(boundaries: BoundarySettings, dayState: BoundaryDayState, totals: Record<string, number>) {
@@ -97,9 +95,9 @@ function FeedFreeNext({ boundaries, now }: { boundaries: BoundarySettings; now: 
           {next.window.label ? <span class="ahead-label"> {next.window.label}</span> : null}
           {next.inEffect ? (
             <span class="ahead-when"> ({t('popupFeedFreeNow')})</span>
-          ) : sameCalendarDay(next.startsAt, now) ? null : (
+          ) : laterDay(next.startsAt, now) ? (
             <span class="ahead-when muted"> ({t('popupFeedFreeTomorrow')})</span>
-          )}
+          ) : null}
         </p>
       ) : (
         <p class="muted small">{t('popupFeedFreeNone')}</p>

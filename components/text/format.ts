@@ -45,7 +45,7 @@ export function clockText(epochMs: number): string {
 }
 
 /** Whether `epochMs` is on a later calendar day than `now`, in local time (after midnight). */
-function laterDay(epochMs: number, now: number): boolean {
+export function laterDay(epochMs: number, now: number): boolean {
   return epochMs > now && new Date(epochMs).toDateString() !== new Date(now).toDateString();
 }
 

@@ -217,7 +217,7 @@ export function nextReminder<R extends NudgeReminderRef>(
     const reminder = byId.get(id);
     if (reminder && fits(reminder)) return { reminder, rotation: next };
   }
-  // Nothing left in this round fits now: one that does, from outside it (the least recent).
+  // Nothing left in this round fits now: one that does, from outside it (not shown lately, if any).
   const fitting = library.filter(fits);
   const fresh = fitting.filter((candidate) => !next.recent.includes(candidate.id));
   const pool = fresh.length > 0 ? fresh : fitting;
