@@ -4,7 +4,9 @@
  * scheduled for later, and reminders at their default frequency.
  *
  * - Scrolling: a wheel event every 100 ms for about 15 s on the busy fixture feed, CDP
- *   profiler samples whose frames belong to the extension's scripts, scaled to one minute.
+ *   profiler samples whose frames belong to the extension's scripts, scaled to one minute;
+ *   fast (400 px a turn, 4,000 px a second), then at reading pace (60 px a turn: each post is
+ *   in view a second or two, so the posts she looks at are read and timed).
  * - Hidden tab: the same page made hidden and unfocused (headless tabs all report visible, so
  *   `visibilityState`, `hidden` and `hasFocus` are overridden inside the content script's own
  *   isolated world and the events it listens to are fired), then left alone; the same samples,
@@ -21,11 +23,14 @@ const SAMPLING_INTERVAL_US = 200;
 
 const WARM_UP_SECONDS = 5;
 
-/** Turn the wheel every 100 ms (and move the mouse now and then) for `seconds`; returns the wall time. */
-async function scrollFor(page, seconds) {
+/** A slower scroll, as when she reads as she goes: 600 px a second, each post in view a second or two. */
+const READING_WHEEL_PX = 60;
+
+/** Turn the wheel by `px` every 100 ms (and move the mouse now and then) for `seconds`; returns the wall time. */
+async function scrollFor(page, seconds, px = WHEEL_PX) {
   const started = Date.now();
   for (let step = 1; Date.now() - started < seconds * 1000; step++) {
-    await page.mouse.wheel(0, WHEEL_PX);
+    await page.mouse.wheel(0, px);
     if (step % 10 === 0) await page.mouse.move(600 + (step % 80), 380 + (step % 40));
     const wait = started + step * WHEEL_EVERY_MS - Date.now();
     if (wait > 0) await page.waitForTimeout(wait);
@@ -152,6 +157,10 @@ export async function measurePageCost({ chromiumPath, args, feedUrl, feedHtml, s
     await cdp.send('Profiler.start');
     const scrollWallMs = await scrollFor(page, scrollSeconds);
     const scrolled = extensionTime((await cdp.send('Profiler.stop')).profile, extensionScriptIds);
+    // At reading pace: the posts in view are looked at, read and timed.
+    await cdp.send('Profiler.start');
+    const readingWallMs = await scrollFor(page, scrollSeconds, READING_WHEEL_PX);
+    const reading = extensionTime((await cdp.send('Profiler.stop')).profile, extensionScriptIds);
 
     // Hidden: only the content script's world sees the page as hidden and unfocused.
     if (isolatedContextId === undefined) throw new Error('The content script’s isolated world was not seen');
@@ -175,6 +184,7 @@ export async function measurePageCost({ chromiumPath, args, feedUrl, feedHtml, s
 
     return {
       scrollMsPerMinute: scrolled.total / (scrollWallMs / 60_000),
+      readingMsPerMinute: reading.total / (readingWallMs / 60_000),
       hiddenMsPerMinute: hidden.total / (hiddenWallMs / 60_000),
       scrollFunctions: scrolled.functions,
       hiddenFunctions: hidden.functions,

@@ -206,7 +206,9 @@ for (const scheme of ['light', 'dark'] as const) {
     const page = await session.context.newPage();
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto('https://www.instagram.com/');
-    await expect(page.locator('outside-the-frame-hidden').first()).toBeAttached({ timeout: 5_000 });
+    // A hidden account's placeholder, drawn in the site's page: its words and its Show button.
+    await expect(page.locator('outside-the-frame-hidden').first()).toBeVisible({ timeout: 5_000 });
+    await audit(page, 'outside-the-frame-hidden');
     // "This made me feel worse" on the post most in view brings the card at once.
     await session.worker.evaluate(async () => {
       const [tab] = (await chrome.tabs.query({})).filter((t) => t.url?.startsWith('https://www.instagram.com/'));

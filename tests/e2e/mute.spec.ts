@@ -67,23 +67,30 @@ const CASES: readonly MuteCase[] = [
 interface PostState {
   id: string;
   author: string;
-  /** Marked hidden by the extension (`data-otf-hidden`). */
-  marked: boolean;
+  /** Folded by the extension's rule: no height, nothing drawn. */
+  folded: boolean;
   display: string;
-  /** Preceded by the extension's "Hidden by you · Show" placeholder. */
+  /** Followed by the extension's "Hidden by you · Show" placeholder, shown. */
   placeholder: boolean;
 }
 
 /** Every post of the fixture feed: who wrote it and how the extension left it. */
 function postStates(page: Page): Promise<PostState[]> {
   return page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('[data-fixture-author]')].map((post) => ({
-      id: post.dataset.fixtureId ?? '',
-      author: post.dataset.fixtureAuthor ?? '',
-      marked: post.hasAttribute('data-otf-hidden'),
-      display: getComputedStyle(post).display,
-      placeholder: post.previousElementSibling?.localName === 'outside-the-frame-hidden',
-    })),
+    [...document.querySelectorAll<HTMLElement>('[data-fixture-author]')].map((post) => {
+      const style = getComputedStyle(post);
+      const next = post.nextElementSibling;
+      return {
+        id: post.dataset.fixtureId ?? '',
+        author: post.dataset.fixtureAuthor ?? '',
+        folded: style.visibility === 'hidden' && post.getBoundingClientRect().height === 0,
+        display: style.display,
+        placeholder:
+          next?.localName === 'outside-the-frame-hidden' &&
+          getComputedStyle(next).display !== 'none' &&
+          next.getBoundingClientRect().height > 0,
+      };
+    }),
   );
 }
 
@@ -92,8 +99,8 @@ async function tally(page: Page, handle: string) {
   const posts = await postStates(page);
   const mine = posts.filter((post) => post.author === handle);
   const theirs = posts.filter((post) => post.author !== handle);
-  const hidden = (post: PostState) => post.marked && post.display === 'none' && post.placeholder;
-  const shown = (post: PostState) => !post.marked && post.display !== 'none' && !post.placeholder;
+  const hidden = (post: PostState) => post.folded && post.placeholder;
+  const shown = (post: PostState) => !post.folded && post.display !== 'none' && !post.placeholder;
   return {
     mine: mine.length,
     mineHidden: mine.filter(hidden).length,
@@ -143,14 +150,14 @@ interface FirstFrames {
   frames: number;
   /** How many of her posts the first frame with any posts had (-1: no frame had posts yet). */
   firstPostFrameMine: number;
-  /** Her posts that some frame would have drawn (not display: none), by `data-fixture-id`. */
+  /** Her posts that some frame would have drawn (neither display: none nor hidden), by `data-fixture-id`. */
   drawn: string[];
 }
 
 /**
  * Runs in the page before its own scripts (an init script): for the first 30 frames, in each
- * requestAnimationFrame callback (just before that frame is drawn) notes her posts that are not
- * display: none, and how many of her posts the first frame with any posts had.
+ * requestAnimationFrame callback (just before that frame is drawn) notes her posts that are
+ * neither display: none nor visibility: hidden, and how many of her posts the first frame with any posts had.
  */
 function watchFirstFrames(handle: string) {
   const seen: FirstFrames = { frames: 0, firstPostFrameMine: -1, drawn: [] };
@@ -212,7 +219,7 @@ for (const site of CASES) {
       const before = (await tally(page, site.handle)).mine;
       const more = await scrollUntil(page, async () => (await tally(page, site.handle)).mine >= before + 2, 20);
       expect(more, 'more of her posts loaded while scrolling on').toBe(true);
-      // Her posts loaded later are hidden too (by the rule at once, marked after a pass); everyone else stays.
+      // Her posts loaded later are hidden too (folded by the rule at once, the placeholder a frame later); everyone else stays.
       await expect
         .poll(async () => {
           const now = await tally(page, site.handle);
@@ -221,7 +228,7 @@ for (const site of CASES) {
         .toBe(true);
       if (site.quotingPost) {
         const quoting = (await postStates(page)).find((post) => post.id === site.quotingPost);
-        expect(quoting, 'a post quoting her stays').toMatchObject({ marked: false, placeholder: false });
+        expect(quoting, 'a post quoting her stays').toMatchObject({ folded: false, placeholder: false });
         expect(quoting?.display).not.toBe('none');
       }
       const hidden = (await marks(session)).filter((mark) => mark.hiddenAt !== undefined);

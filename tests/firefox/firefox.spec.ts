@@ -2,7 +2,8 @@
  * The Firefox build in a real Firefox ESR 140 (the oldest desktop Firefox it supports): the
  * first-run page opens on install and works from the keyboard; a site taken back in Firefox's
  * settings is asked for again from the popup; scrolling a fixture feed is counted and shows in
- * the popup; a reminder card slides in; a 1-minute limit brings the boundary screen.
+ * the popup; a reminder card slides in; a 1-minute limit brings the boundary screen; a hidden
+ * account's posts fold to their placeholder as the page loads.
  */
 import { expect, test } from '@playwright/test';
 import { DEFAULT_SETTINGS } from '../../utils/storage/settings';
@@ -149,4 +150,38 @@ test('a 1-minute limit reached by scrolling brings the boundary screen', async (
   await screen.waitForSelector('[role="dialog"]');
   expect(await screen.evaluate(() => document.body.textContent)).toContain('limit');
   await expect.poll(() => focusedText(screen)).toBe('Leave Instagram');
+});
+
+test("a hidden account's posts fold to a placeholder as the page loads, and Show brings one back", async () => {
+  session = await FirefoxSession.launch();
+  await session.setSettings(settingsWith());
+  const handle = 'maple.and.moss';
+  await session.setLocal({
+    accounts: { schemaVersion: 1, accounts: [{ site: 'instagram', handle, hiddenAt: Date.now() }], triggerWords: [] },
+  });
+  const feed = await session.openFeed(INSTAGRAM);
+  // Each post: whose it is, whether it is folded (no height, nothing drawn), and whether the placeholder follows it.
+  const posts = () =>
+    feed.evaluate(() =>
+      [...document.querySelectorAll('main article')].map((post) => ({
+        author: post.querySelector('header a')?.getAttribute('href'),
+        folded: getComputedStyle(post).visibility === 'hidden' && post.getBoundingClientRect().height === 0,
+        placeholder:
+          post.nextElementSibling?.localName === 'outside-the-frame-hidden' &&
+          post.nextElementSibling.getBoundingClientRect().height > 0,
+      })),
+    );
+  const hers = `/${handle}/`;
+  await expect
+    .poll(async () => (await posts()).filter((post) => post.author === hers && post.folded && post.placeholder).length)
+    .toBeGreaterThan(0);
+  const now = await posts();
+  expect(now.filter((post) => post.author === hers).every((post) => post.folded && post.placeholder)).toBe(true);
+  expect(now.filter((post) => post.author !== hers).some((post) => post.folded || post.placeholder)).toBe(false);
+  // Show, on the first placeholder: that post alone comes back.
+  await feed.click('outside-the-frame-hidden > button');
+  await expect.poll(async () => (await posts()).find((post) => post.author === hers)?.folded).toBe(false);
+  const after = (await posts()).filter((post) => post.author === hers);
+  expect(after[0]).toMatchObject({ folded: false, placeholder: false });
+  expect(after.slice(1).every((post) => post.folded && post.placeholder)).toBe(true);
 });

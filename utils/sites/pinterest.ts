@@ -13,6 +13,7 @@ const USER = /^\/(\w+)\/?$/;
 
 const posts: PostAdapter = {
   postSelector: PIN,
+  grid: true,
   // The masonry grid `div[role="list"]` around the grid items; fallback: the first list.
   findFeed: (doc) =>
     doc.querySelector('[data-grid-item]')?.closest('[role="list"]') ?? doc.querySelector('[role="list"]'),

@@ -80,4 +80,6 @@ export interface PostAdapter {
    * so a hidden account's posts are hidden by a style rule before they are ever drawn.
    */
   hideSelector?(handle: string): string;
+  /** The feed is a grid of posts side by side (looked at across its width, not only down its middle). */
+  readonly grid?: boolean;
 }

@@ -16,6 +16,7 @@ const POST = 'ytd-rich-item-renderer,ytd-reel-video-renderer';
 
 const posts: PostAdapter = {
   postSelector: POST,
+  grid: true,
   // The home grid; fallback: the Shorts player's list.
   findFeed: (doc) => doc.querySelector('ytd-rich-grid-renderer') ?? doc.querySelector('ytd-shorts'),
   findPosts: (root) => outermost(root, POST),
