@@ -187,6 +187,7 @@ export async function measurePageCost({ chromiumPath, args, feedUrl, feedHtml, s
       readingMsPerMinute: reading.total / (readingWallMs / 60_000),
       hiddenMsPerMinute: hidden.total / (hiddenWallMs / 60_000),
       scrollFunctions: scrolled.functions,
+      readingFunctions: reading.functions,
       hiddenFunctions: hidden.functions,
     };
   } finally {

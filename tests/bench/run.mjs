@@ -39,7 +39,7 @@ const option = (name, fallback) => {
   return arg ? Number(arg.split('=')[1]) : fallback;
 };
 const RUNS = option('runs', 2);
-/** `--only=cost`: just the per-minute page cost (scrolling and hidden), for quick checks; `--only=popup`, `--only=dashboard` likewise. */
+/** `--only=cost`: just the per-minute page cost (scrolling and hidden), for quick checks; `--only=busy` (the busy feed side by side), `--only=popup`, `--only=dashboard` likewise. */
 const ONLY = process.argv.find((value) => value.startsWith('--only='))?.split('=')[1];
 const COST_RUNS = option('cost-runs', 5);
 /**
@@ -225,14 +225,17 @@ async function pageCostSection() {
   const scroll = median(runs.map((r) => r.scrollMsPerMinute));
   const reading = median(runs.map((r) => r.readingMsPerMinute));
   const hidden = median(runs.map((r) => r.hiddenMsPerMinute));
-  const functions = new Map();
-  for (const result of runs) {
-    for (const [name, time] of result.scrollFunctions)
-      functions.set(name, (functions.get(name) ?? 0) + time / runs.length);
-  }
-  const top = [...functions].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.OTF_TOP ?? 5));
-  if (top.length)
-    console.log(`  heaviest while scrolling: ${top.map(([name, time]) => `${name} ${ms(time)}`).join('; ')}`);
+  /** The extension's heaviest functions in `key`'s profiles, averaged over the runs. */
+  const heaviest = (key) => {
+    const functions = new Map();
+    for (const result of runs) {
+      for (const [name, time] of result[key]) functions.set(name, (functions.get(name) ?? 0) + time / runs.length);
+    }
+    const top = [...functions].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.OTF_TOP ?? 5));
+    return top.map(([name, time]) => `${name} ${ms(time)}`).join('; ');
+  };
+  console.log(`  heaviest while scrolling: ${heaviest('scrollFunctions')}`);
+  console.log(`  heaviest at reading pace: ${heaviest('readingFunctions')}`);
   console.log(
     `  extension time per minute of scrolling: ${ms(scroll)} (target ≤ ${TARGET_SCROLL_MS_PER_MINUTE} ms): ${verdict(scroll, TARGET_SCROLL_MS_PER_MINUTE)}`,
   );
@@ -364,6 +367,7 @@ async function main() {
   console.log(
     `  extra heap growth over ${pick(withExt, (r) => r.posts)} posts:            ${mb(heapGrowthWith - heapGrowthWithout)} (target ≤ +${TARGET_HEAP_GROWTH_MB} MB): ${verdict(extraGrowthMb, TARGET_HEAP_GROWTH_MB)}`,
   );
+  if (ONLY === 'busy') return;
 
   console.log('\nContent scripts, gzipped:');
   printContentScriptSizes(contentScriptSizes(join(EXTENSION_DIR, 'content-scripts')));

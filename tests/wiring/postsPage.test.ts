@@ -336,6 +336,25 @@ describe('posts: each post is read once', () => {
 });
 
 describe('posts: on screen', () => {
+  /** The fixture loaded, the page in use, and its trap post (the second) alone in view. */
+  async function pristineInView(): Promise<Element> {
+    view.shown = () => false;
+    loadFixture();
+    await startLooking();
+    const pristine = posts()[1] as Element;
+    view.shown = (post) => post === pristine;
+    return pristine;
+  }
+
+  /** Out of view, until the report: it counts the fixture's trap post once; the seconds it reports. */
+  async function pristineSecondsReported(): Promise<number | undefined> {
+    view.shown = () => false;
+    await scrollUntilReport();
+    const reports = rawReports().flat();
+    expect(reports.map((sighting) => [sighting.handle, sighting.trapPosts])).toEqual([['thepristinenest', 1]]);
+    return reports[0]?.seconds;
+  }
+
   it('counts the seconds a trap post was in view, and none once it left the view', async () => {
     view.shown = () => false;
     const [, pristineInfo] = loadFixture();
@@ -371,39 +390,23 @@ describe('posts: on screen', () => {
   });
 
   it('times a trap post again whenever it is back in view (counted once)', async () => {
-    view.shown = () => false;
-    loadFixture();
-    await startLooking();
-    const pristine = posts()[1] as Element;
-    view.shown = (post) => post === pristine;
+    const pristine = await pristineInView();
     await scrollFor(3);
     view.shown = () => false;
     await scrollFor(3);
     view.shown = (post) => post === pristine;
     await scrollFor(4);
-    view.shown = () => false;
-    await scrollUntilReport();
-    const reports = rawReports().flat();
-    expect(reports.map((sighting) => [sighting.handle, sighting.trapPosts])).toEqual([['thepristinenest', 1]]);
     // Two seconds the first time, three the second.
-    expect(reports[0]?.seconds).toBe(5);
+    expect(await pristineSecondsReported()).toBe(5);
   });
 
   it('goes on timing a trap post in view when its own children change (counted once)', async () => {
-    view.shown = () => false;
-    loadFixture();
-    await startLooking();
-    const pristine = posts()[1] as Element;
-    view.shown = (post) => post === pristine;
+    const pristine = await pristineInView();
     await scrollFor(3);
     // The site adds a child to the post (a "more" line, a lazy part) while it is in view.
     pristine.append(document.createElement('div'));
     await scrollFor(4);
-    view.shown = () => false;
-    await scrollUntilReport();
-    const reports = rawReports().flat();
-    expect(reports.map((sighting) => [sighting.handle, sighting.trapPosts])).toEqual([['thepristinenest', 1]]);
-    expect(reports[0]?.seconds).toBeGreaterThanOrEqual(6);
+    expect(await pristineSecondsReported()).toBeGreaterThanOrEqual(6);
   });
 
   it('never reads a post in view at a single look, and reads it once she stops on it', async () => {
@@ -442,11 +445,7 @@ describe('posts: on screen', () => {
   });
 
   it('lets go of a trap post taken out of the page: its seconds stop', async () => {
-    view.shown = () => false;
-    loadFixture();
-    await startLooking();
-    const pristine = posts()[1] as Element;
-    view.shown = (post) => post === pristine;
+    const pristine = await pristineInView();
     await scrollFor(3);
     // Its row gone (a virtualised feed drops rows far from view).
     (pristine.closest('main > div > div > *') ?? pristine).remove();
