@@ -270,7 +270,13 @@ export class ExtensionSession {
     } finally {
       await cdp.detach().catch(() => undefined);
     }
-    await this.waitForWorker(false, 10_000);
+    // Gone once its target is: a page's message may start a new worker (another target) within
+    // the same tenth of a second, so "no worker running" alone can be missed.
+    const deadline = Date.now() + 10_000;
+    while ((await this.serviceWorkerTargetIds()).includes(targetId)) {
+      if (Date.now() > deadline) throw new Error('The service worker did not stop in time');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     return Date.now();
   }
 
