@@ -49,8 +49,8 @@ const LOOK_GAP_MS = 2_500;
 /** While the view moves more than this many screens between two looks, no look is taken. */
 export const FLING_SCREENS = 2;
 /** The points looked at down the feed: this far apart where no post is, at least this far past one. */
-export const LOOK_STEP_PX = 120;
-export const LOOK_MIN_STEP_PX = 40;
+const LOOK_STEP_PX = 120;
+const LOOK_MIN_STEP_PX = 40;
 /** Columns looked at across a grid of posts (a site whose adapter says its feed is a grid). */
 export const GRID_COLUMNS = 4;
 /** An idle pass comes no later than this after that. */

@@ -6,7 +6,7 @@
  * scrolls:
  * 1. once three of that account's trap posts have scrolled past and the page has reported (every
  *    20 s of activity), the mute card names that account, and no other account was counted;
- * 2. "Hide on this device" collapses that account's posts only (a placeholder before each),
+ * 2. "Hide on this device" collapses that account's posts only (a placeholder after each),
  *    posts loaded later too, and again after a reload;
  * 3. "Show again" in the dashboard's Accounts section brings them back on the open feed, no reload.
  * And a hidden account's posts are never drawn, not even in the first frames of a load.
