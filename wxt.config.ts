@@ -1,10 +1,48 @@
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { contentScriptMatches } from './utils/sites/registry';
+
+/**
+ * What the popup loads only when it is wanted (the reflection, a check-in, the ledger): kept out
+ * of the shared file, so opening the popup parses less.
+ */
+const ON_DEMAND =
+  /components\/(ReflectionPanel|ReflectionFlow|CheckInPanel|CheckInCard)\.tsx|utils\/storage\/ledgerStore\.ts|node_modules\/idb-keyval/;
 
 /** Code only the dashboard runs: its own modules, its charts (d3) and journal search. */
 const DASHBOARD_ONLY =
   /entrypoints\/dashboard\/|node_modules\/(d3-|internmap|minisearch)|components\/(StackedBars|\w+Chart|WeekTable|InsightsCard|JournalHistory)\.tsx|utils\/insights\//;
+
+/**
+ * The popup's style sheets written into popup.html itself: each file an extension page loads is
+ * one more request to the browser before the page can run, and the popup must open at once.
+ * (Extension pages allow inline styles; only scripts must come from files.)
+ */
+function popupStylesInline(): Plugin {
+  return {
+    name: 'outside-the-frame:popup-styles-inline',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      const page = bundle['entrypoints/popup/index.html'];
+      if (page?.type !== 'asset' || typeof page.source !== 'string') return;
+      const inlined: string[] = [];
+      page.source = page.source.replace(
+        /<link rel="stylesheet"[^>]*href="\/([^"]+\.css)"[^>]*>/g,
+        (link, file: string) => {
+          const sheet = bundle[file];
+          if (sheet?.type !== 'asset') return link;
+          inlined.push(file);
+          return `<style>${String(sheet.source).trim()}</style>`;
+        },
+      );
+      // A sheet no other page links to is not shipped twice.
+      const pages = Object.values(bundle).filter((output) => output !== page && output.fileName.endsWith('.html'));
+      for (const file of inlined)
+        if (!pages.some((other) => other.type === 'asset' && String(other.source).includes(file))) delete bundle[file];
+    },
+  };
+}
 
 // Both browsers build as Manifest V3 (WXT would default Firefox to MV2).
 export default defineConfig({
@@ -12,7 +50,7 @@ export default defineConfig({
   // Explicit imports everywhere: a reader sees where each name comes from.
   imports: false,
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), popupStylesInline()],
     // The browsers we support (Chrome 123+, Firefox 140+) read light-dark() and modern syntax
     // as written: no fallbacks shipped in the page's script.
     build: { target: ['chrome123', 'firefox140'], cssTarget: ['chrome123', 'firefox140'] },
@@ -35,6 +73,7 @@ export default defineConfig({
           groups: [
             // The dashboard's charts and search stay out of the shared file the popup loads.
             { name: 'dashboard-parts', test: DASHBOARD_ONLY },
+            { name: 'on-demand', test: ON_DEMAND },
             { name: 'shared', test: /./, minShareCount: 2 },
           ],
         },

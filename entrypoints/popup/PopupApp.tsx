@@ -10,9 +10,7 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { BoundaryQuick } from '@/components/BoundaryQuick';
-import { CheckInPanel } from '@/components/CheckInPanel';
 import { JournalPanel, type JournalPanelProps, RECENT_ENTRIES } from '@/components/JournalPanel';
-import { ReflectionPanel } from '@/components/ReflectionPanel';
 import { type SiteAccess, SiteAccessNotice } from '@/components/SiteAccessNotice';
 import { TodaySummary } from '@/components/TodaySummary';
 import { storedSettingsNotice } from '@/components/text/problems';
@@ -38,13 +36,29 @@ import {
   settingsNoticeSeen,
 } from '@/utils/storage/items';
 import { fingerprint } from '@/utils/storage/keptAside';
-import { LedgerStore } from '@/utils/storage/ledgerStore';
+import type { LedgerStore } from '@/utils/storage/ledgerStore';
 import type { RecordProblem } from '@/utils/storage/recordKind';
 import type { Settings } from '@/utils/storage/settings';
 import { SETTINGS_ITEMS, settingsFromRaw, updateSettings } from '@/utils/storage/settingsStorage';
 import { dayKeyOf } from '@/utils/time/day';
 
 export const siteName = (id: string) => siteLabel(id);
+
+// What the first screen doesn't show is loaded when it is wanted, so the popup opens with less
+// to parse: the reflection (on Reflect), a check-in (when one waits) and the ledger (only when
+// today's published totals are missing).
+const loadReflectionPanel = () => import('@/components/ReflectionPanel').then((module) => module.ReflectionPanel);
+const loadCheckInPanel = () => import('@/components/CheckInPanel').then((module) => module.CheckInPanel);
+const openLedger = async () => new (await import('@/utils/storage/ledgerStore')).LedgerStore();
+
+/** What `load` gives, once `wanted` has been true (undefined until then and while it loads). */
+function useLoadedWhen<T>(wanted: boolean, load: () => Promise<T>): T | undefined {
+  const [loaded, setLoaded] = useState<{ value: T } | undefined>();
+  useEffect(() => {
+    if (wanted && !loaded) void load().then((value) => setLoaded({ value }), console.error);
+  }, [wanted]);
+  return loaded?.value;
+}
 
 export interface PopupData {
   /** Active ms per site id today. */
@@ -66,6 +80,8 @@ export type JournalActions = Omit<JournalPanelProps, 'prompt' | 'draft' | 'now'>
 
 export interface PopupAppProps {
   load?: () => Promise<PopupData>;
+  /** What storage held, read before the first render: drawn at once, and `load` is not called. */
+  loaded?: PopupData;
   /** Changes her settings as stored now (so nothing made meanwhile is lost); resolves with what was saved. */
   update?: (change: (current: Settings) => Settings) => Promise<Settings>;
   /** She read the notice about unusable stored settings (by their fingerprint). */
@@ -102,7 +118,7 @@ export async function loadPopupData(now = Date.now(), ledger?: LedgerStore): Pro
   const today = dayKeyOf(now, hour);
   const published = publishedForToday(readItem(publishedUsage, usageRaw).value, now, today);
   const todayMsBySite =
-    published?.todayMsBySite ?? (await (ledger ?? new LedgerStore()).dayTotals([today])).get(today) ?? {};
+    published?.todayMsBySite ?? (await (ledger ?? (await openLedger())).dayTotals([today])).get(today) ?? {};
   const shownPrompt = readItem(journalPrompt, promptRaw).value;
   const prompt = promptForDay(today, shownPrompt);
   const unseen = loaded.problem && fingerprint(loaded.raw) !== readItem(settingsNoticeSeen, seenRaw).value;
@@ -167,6 +183,7 @@ const defaultCheckInWaiting = async () =>
 
 export function PopupApp({
   load,
+  loaded: readBefore,
   update = updateSettings,
   noticeSeen = defaultNoticeSeen,
   now = defaultNow,
@@ -175,7 +192,7 @@ export function PopupApp({
   checkInWaiting = defaultCheckInWaiting,
   siteAccess = builtInSiteAccess,
 }: PopupAppProps) {
-  const [data, setData] = useState<PopupData | undefined>();
+  const [data, setData] = useState<PopupData | undefined>(readBefore);
   const [failed, setFailed] = useState(false);
   const [noticeDismissed, setNoticeDismissed] = useState(false);
   /** A long session's check-in, waiting for her answer (asked once today's numbers are shown). */
@@ -186,10 +203,15 @@ export function PopupApp({
   }, [loaded]);
   /** The reflection is open (over the site she is on, if any) in place of the journal. */
   const [reflecting, setReflecting] = useState<{ site?: string } | undefined>();
+  const ReflectionPanel = useLoadedWhen(reflecting !== undefined, loadReflectionPanel);
+  const CheckInPanel = useLoadedWhen(checkIn !== undefined, loadCheckInPanel);
+  /** The reflection shows in place of the journal once it is there. */
+  const reflectionShown = reflecting !== undefined && ReflectionPanel !== undefined;
 
   // One read, once, when the popup opens (`load` and `now` are not re-read): it must show at once,
   // so its answer is awaited from the first render on, not from after the first paint.
   useLayoutEffect(() => {
+    if (readBefore) return;
     (load ?? (() => loadPopupData(now())))().then(setData, (error: unknown) => {
       console.error(error);
       setFailed(true);
@@ -265,10 +287,10 @@ export function PopupApp({
             dayState={data.dayState}
             now={now()}
           />
-          {reflecting ? <ReflectionPanel site={reflecting.site} onDone={closeReflection} /> : null}
+          {reflecting && ReflectionPanel ? <ReflectionPanel site={reflecting.site} onDone={closeReflection} /> : null}
           {/* Kept while the reflection is open (hidden), so her unsaved words stay as they are. */}
           {data.journal ? (
-            <div hidden={reflecting !== undefined}>
+            <div hidden={reflectionShown}>
               <JournalPanel
                 writeOnRequest
                 prompt={data.journal.prompt}
@@ -283,7 +305,7 @@ export function PopupApp({
               />
             </div>
           ) : null}
-          {checkIn ? <CheckInPanel question={checkIn} onClose={() => setCheckIn(undefined)} /> : null}
+          {checkIn && CheckInPanel ? <CheckInPanel question={checkIn} onClose={() => setCheckIn(undefined)} /> : null}
           <BoundaryQuick boundaries={data.settings.boundaries} save={changeBoundaries} onEdit={editBoundaries} />
         </>
       ) : (

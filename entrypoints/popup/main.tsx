@@ -5,10 +5,21 @@ import '@/components/journal.css';
 import '@/components/reflection.css';
 import './style.css';
 import { nameThisPage } from '@/utils/i18n';
-import { loadPopupData, PopupApp } from './PopupApp';
+import { loadPopupData, PopupApp, type PopupData } from './PopupApp';
 
-// Storage is read from the first moment, not after a first paint of "Loading…".
+/** How long the first drawing waits for storage before it shows "Loading…" instead. */
+const WAIT_FOR_STORAGE_MS = 150;
+
+// Storage is read from the first moment, and the popup is first drawn with what it holds: one
+// layout of today's numbers, not a frame of "Loading…" before them (unless storage is slow).
 const data = loadPopupData();
 nameThisPage('popupPageTitle');
 const root = document.getElementById('app');
-if (root) render(<PopupApp load={() => data} />, root);
+let drawn = false;
+const draw = (loaded?: PopupData) => {
+  if (drawn || !root) return;
+  drawn = true;
+  render(<PopupApp load={() => data} loaded={loaded} />, root);
+};
+data.then(draw, () => draw());
+setTimeout(() => draw(), WAIT_FOR_STORAGE_MS);

@@ -1,9 +1,11 @@
 // @vitest-environment happy-dom
+import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { resetFormatters } from '@/components/text/format';
 import { loadPopupData, PopupApp, type PopupData } from '@/entrypoints/popup/PopupApp';
+import { promptForDay } from '@/utils/journal/prompts';
 import { freshDayState } from '@/utils/limits/stateRecords';
 import { getSite, siteOrigins } from '@/utils/sites/registry';
 import type { SiteAdapter } from '@/utils/sites/types';
@@ -210,6 +212,33 @@ describe('popup: today at a glance', () => {
     const view = await mount(<PopupApp load={() => new Promise<PopupData>(() => {})} now={() => NOW} />);
     expect(view.querySelector('[aria-live="polite"]')?.textContent).toBe('Loading today’s time…');
     expect(view.querySelector('h1')).toBeNull();
+  });
+
+  it('draws today at once from what was read before its first render, and does not read again', async () => {
+    const load = vi.fn(() => new Promise<PopupData>(() => {}));
+    const container = document.createElement('div');
+    document.body.append(container);
+    // The very first render, before any effect or promise: today is there, not "Loading…".
+    render(<PopupApp loaded={data({ instagram: 8 * MIN })} load={load} now={() => NOW} />, container);
+    expect(container.querySelector('.total')?.textContent).toBe('8 min in all');
+    expect(container.textContent).not.toContain('Loading');
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    expect(load).not.toHaveBeenCalled();
+    expect(container.querySelector('.total')?.textContent).toBe('8 min in all');
+  });
+
+  it('opens the reflection on Reflect (loaded then), in place of the journal, and back', async () => {
+    const journal = { prompt: promptForDay(today(), null), draft: null, firstShowingToday: false };
+    const view = await mountPopup(data({ instagram: 8 * MIN }, { journal }));
+    const journalPart = view.querySelector('.journal')?.parentElement;
+    expect(journalPart?.hidden).toBe(false);
+    expect(view.querySelector('.reflect')).toBeNull();
+    await click(byRoleName(view, 'button', 'Reflect'));
+    await vi.waitFor(() => expect(view.querySelector('.reflect')).not.toBeNull());
+    await act(async () => {});
+    expect(journalPart?.hidden).toBe(true);
   });
 
   it('shows a clear message, without the technical error, when storage cannot be read', async () => {

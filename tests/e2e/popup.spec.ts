@@ -4,10 +4,12 @@
  * feed-free time in effect — today, the journal prompt with Write and Reflect, and her boundaries
  * with −5/+5 and "Edit boundaries" are all on the first screen, without scrolling.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { DEFAULT_SETTINGS } from '../../utils/storage/settings';
 import { dayKeyOf } from '../../utils/time/day';
-import { ExtensionSession } from './helpers/extension';
+import { EXTENSION_DIR, ExtensionSession } from './helpers/extension';
 
 const MIN = 60_000;
 const POPUP_HEIGHT = 600;
@@ -67,3 +69,34 @@ for (const scheme of ['light', 'dark'] as const) {
     expect(quickBottom).toBeLessThanOrEqual(POPUP_HEIGHT);
   });
 }
+
+/** The scripts a page of the build runs before anything else: its entry, what it preloads, and their static imports. */
+function firstScripts(html: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const pending = [...html.matchAll(/<(?:script|link)[^>]*(?:src|href)="\/(chunks\/[^"]+\.js)"/g)].map(
+    (match) => match[1],
+  );
+  for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
+    if (files.has(file)) continue;
+    const code = readFileSync(join(EXTENSION_DIR, file), 'utf8');
+    files.set(file, code);
+    // Static imports only (`from"./x.js"`, `import"./x.js"`), not `import("./x.js")`.
+    for (const match of code.matchAll(/(?:from|import)\s*["`]\.\/([^"`]+\.js)["`]/g))
+      pending.push(`chunks/${match[1]}`);
+  }
+  return files;
+}
+
+test('the popup opens with its styles in the page and without the code it loads only when wanted', () => {
+  const html = readFileSync(join(EXTENSION_DIR, 'popup.html'), 'utf8');
+  expect(html).not.toMatch(/<link[^>]*rel="stylesheet"/);
+  expect(html).toContain('<style>');
+  const first = [...firstScripts(html).values()].join('\n');
+  // Its own code is there; the reflection's and a check-in's are not (their words' message names).
+  expect(first).toContain('popupOpenDashboard');
+  expect(first).not.toContain('reflectHeading');
+  expect(first).not.toContain('checkInHeadingNoSite');
+  // …and they are in the build, loaded by the popup when she asks.
+  const popupEntry = html.match(/<script[^>]*src="\/(chunks\/[^"]+\.js)"/)?.[1] ?? '';
+  expect(readFileSync(join(EXTENSION_DIR, popupEntry), 'utf8')).toMatch(/import\(["`]\.\/ReflectionPanel-/);
+});
