@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { closeFirstRunPage, postFeatureState } from './pageCost.mjs';
+import { chromiumArgs, closeFirstRunPage, postFeatureState, serveFeedOnly } from './pageCost.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const EXTENSION_DIR = process.env.OTF_EXTENSION_DIR ?? join(ROOT, '.output/chrome-mv3');
@@ -29,22 +29,12 @@ if (!['none', 'shown', 'hidden'].includes(mode)) {
   process.exit(2);
 }
 
-const args = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-if (mode !== 'none') args.push(`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`);
 const userDataDir = mkdtempSync(join(tmpdir(), 'otf-trace-'));
 const context = await chromium.launchPersistentContext(userDataDir, {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   headless: true,
   viewport: { width: 1280, height: 800 },
-  args,
+  args: chromiumArgs(mode === 'none' ? undefined : EXTENSION_DIR),
 });
 try {
   if (mode !== 'none') {
@@ -53,13 +43,7 @@ try {
     if (mode === 'hidden')
       await worker.evaluate((accounts) => chrome.storage.local.set({ accounts }), postFeatureState(Date.now()));
   }
-  await context.route(
-    (url) => url.protocol === 'https:' || url.protocol === 'http:',
-    (route) =>
-      route.request().url() === FEED_URL
-        ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: FEED_HTML })
-        : route.abort(),
-  );
+  await serveFeedOnly(context, FEED_URL, FEED_HTML);
   const page = context.pages()[0] ?? (await context.newPage());
   const cdp = await context.newCDPSession(page);
   await page.goto(FEED_URL);

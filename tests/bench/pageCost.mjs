@@ -60,6 +60,32 @@ export function extensionTime(profile, extensionScriptIds) {
   return { total, functions };
 }
 
+/** Headless Chromium's flags for the runs here, with the extension in `extensionDir` (none without). */
+export function chromiumArgs(extensionDir) {
+  const args = [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ];
+  if (extensionDir) args.push(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
+  return args;
+}
+
+/** The fixture feed served at `feedUrl` (a real site's address); every other web request is refused. */
+export function serveFeedOnly(context, feedUrl, feedHtml) {
+  return context.route(
+    (url) => url.protocol === 'https:' || url.protocol === 'http:',
+    (route) =>
+      route.request().url() === feedUrl
+        ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: feedHtml })
+        : route.abort(),
+  );
+}
+
 /**
  * The extension opens its first-run page in a new tab when it is installed: close it (waiting
  * up to 10 s for it), so the page under test is the tab in front, as it would be for her.
@@ -121,13 +147,7 @@ export async function measurePageCost({ chromiumPath, args, feedUrl, feedHtml, s
     await worker.evaluate((settings) => chrome.storage.sync.set({ settings }), everythingOnSettings(Date.now()));
     // Post features with everything they do: one account hidden (its posts fold away), her own words.
     await worker.evaluate((accounts) => chrome.storage.local.set({ accounts }), postFeatureState(Date.now()));
-    await context.route(
-      (url) => url.protocol === 'https:' || url.protocol === 'http:',
-      (route) =>
-        route.request().url() === feedUrl
-          ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: feedHtml })
-          : route.abort(),
-    );
+    await serveFeedOnly(context, feedUrl, feedHtml);
     const page = context.pages()[0] ?? (await context.newPage());
     const cdp = await context.newCDPSession(page);
     const extensionScriptIds = new Set();

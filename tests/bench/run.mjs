@@ -25,7 +25,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { constants, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { closeFirstRunPage, measurePageCost, postFeatureState } from './pageCost.mjs';
+import { chromiumArgs, closeFirstRunPage, measurePageCost, postFeatureState, serveFeedOnly } from './pageCost.mjs';
 import { contentScriptSizes, printContentScriptSizes } from './size.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -55,20 +55,6 @@ const WHEEL_PX = 1_200;
 const STEP_PAUSE_MS = 40;
 const SAMPLING_INTERVAL_US = 200;
 const TARGET_SHARE = 0.02;
-
-function chromiumArgs(extensionDir) {
-  const args = [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ];
-  if (extensionDir) args.push(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
-  return args;
-}
 
 function ensureBuilt() {
   if (existsSync(join(EXTENSION_DIR, 'manifest.json'))) return;
@@ -132,13 +118,7 @@ async function runOnce(withExtension) {
       // Post features at work: one account hidden, her own words (as in the page-cost runs).
       await worker.evaluate((accounts) => chrome.storage.local.set({ accounts }), postFeatureState(Date.now()));
     }
-    await context.route(
-      (url) => url.protocol === 'https:' || url.protocol === 'http:',
-      (route) =>
-        route.request().url() === FEED_URL
-          ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: FEED_HTML })
-          : route.abort(),
-    );
+    await serveFeedOnly(context, FEED_URL, FEED_HTML);
     const page = context.pages()[0] ?? (await context.newPage());
     const cdp = await context.newCDPSession(page);
     const extensionScriptIds = new Set();
