@@ -4,20 +4,21 @@ import { defineConfig } from 'wxt';
 import { contentScriptMatches } from './utils/sites/registry';
 
 /**
- * What the popup loads only when it is wanted (the reflection, a check-in, the ledger): kept out
- * of the shared file, so opening the popup parses less.
+ * The ledger's code (the popup loads it only when today's published totals are missing; the
+ * dashboard always): kept out of the shared file the popup opens with.
  */
-const ON_DEMAND =
-  /components\/(ReflectionPanel|ReflectionFlow|CheckInPanel|CheckInCard)\.tsx|utils\/storage\/ledgerStore\.ts|node_modules\/idb-keyval/;
+const LEDGER = /utils\/storage\/ledgerStore\.ts|node_modules\/idb-keyval/;
 
 /** Code only the dashboard runs: its own modules, its charts (d3) and journal search. */
 const DASHBOARD_ONLY =
   /entrypoints\/dashboard\/|node_modules\/(d3-|internmap|minisearch)|components\/(StackedBars|\w+Chart|WeekTable|InsightsCard|JournalHistory)\.tsx|utils\/insights\//;
 
 /**
- * The popup's style sheets written into popup.html itself: each file an extension page loads is
- * one more request to the browser before the page can run, and the popup must open at once.
- * (Extension pages allow inline styles; only scripts must come from files.)
+ * The popup's own style sheet written into popup.html itself: each file an extension page loads
+ * is one more request before the page can run, and the popup must open at once. (Extension
+ * pages allow inline styles; only scripts must come from files.) A sheet anything else names —
+ * another page, or a script that may load it later — stays a file and a link, so it is never
+ * added to the page a second time.
  */
 function popupStylesInline(): Plugin {
   return {
@@ -26,20 +27,18 @@ function popupStylesInline(): Plugin {
     generateBundle(_options, bundle) {
       const page = bundle['entrypoints/popup/index.html'];
       if (page?.type !== 'asset' || typeof page.source !== 'string') return;
-      const inlined: string[] = [];
+      const others = Object.values(bundle).filter((output) => output !== page);
+      const named = (file: string) =>
+        others.some((other) => (other.type === 'chunk' ? other.code : String(other.source)).includes(file));
       page.source = page.source.replace(
         /<link rel="stylesheet"[^>]*href="\/([^"]+\.css)"[^>]*>/g,
         (link, file: string) => {
           const sheet = bundle[file];
-          if (sheet?.type !== 'asset') return link;
-          inlined.push(file);
+          if (sheet?.type !== 'asset' || named(file)) return link;
+          delete bundle[file];
           return `<style>${String(sheet.source).trim()}</style>`;
         },
       );
-      // A sheet no other page links to is not shipped twice.
-      const pages = Object.values(bundle).filter((output) => output !== page && output.fileName.endsWith('.html'));
-      for (const file of inlined)
-        if (!pages.some((other) => other.type === 'asset' && String(other.source).includes(file))) delete bundle[file];
     },
   };
 }
@@ -53,7 +52,10 @@ export default defineConfig({
     plugins: [preact(), popupStylesInline()],
     // The browsers we support (Chrome 123+, Firefox 140+) read light-dark() and modern syntax
     // as written: no fallbacks shipped in the page's script.
-    build: { target: ['chrome123', 'firefox140'], cssTarget: ['chrome123', 'firefox140'] },
+    build: {
+      target: ['chrome123', 'firefox140'],
+      cssTarget: ['chrome123', 'firefox140'],
+    },
   }),
   hooks: {
     // The extension's pages (popup, dashboard, cards…) load their code from disk, where each file
@@ -73,7 +75,7 @@ export default defineConfig({
           groups: [
             // The dashboard's charts and search stay out of the shared file the popup loads.
             { name: 'dashboard-parts', test: DASHBOARD_ONLY },
-            { name: 'on-demand', test: ON_DEMAND },
+            { name: 'ledger', test: LEDGER },
             { name: 'shared', test: /./, minShareCount: 2 },
           ],
         },

@@ -10,7 +10,9 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { BoundaryQuick } from '@/components/BoundaryQuick';
+import { CheckInPanel } from '@/components/CheckInPanel';
 import { JournalPanel, type JournalPanelProps, RECENT_ENTRIES } from '@/components/JournalPanel';
+import { ReflectionPanel } from '@/components/ReflectionPanel';
 import { type SiteAccess, SiteAccessNotice } from '@/components/SiteAccessNotice';
 import { TodaySummary } from '@/components/TodaySummary';
 import { storedSettingsNotice } from '@/components/text/problems';
@@ -44,21 +46,8 @@ import { dayKeyOf } from '@/utils/time/day';
 
 export const siteName = (id: string) => siteLabel(id);
 
-// What the first screen doesn't show is loaded when it is wanted, so the popup opens with less
-// to parse: the reflection (on Reflect), a check-in (when one waits) and the ledger (only when
-// today's published totals are missing).
-const loadReflectionPanel = () => import('@/components/ReflectionPanel').then((module) => module.ReflectionPanel);
-const loadCheckInPanel = () => import('@/components/CheckInPanel').then((module) => module.CheckInPanel);
+/** The ledger's code is loaded only when the popup needs it (today's published totals are missing). */
 const openLedger = async () => new (await import('@/utils/storage/ledgerStore')).LedgerStore();
-
-/** What `load` gives, once `wanted` has been true (undefined until then and while it loads). */
-function useLoadedWhen<T>(wanted: boolean, load: () => Promise<T>): T | undefined {
-  const [loaded, setLoaded] = useState<{ value: T } | undefined>();
-  useEffect(() => {
-    if (wanted && !loaded) void load().then((value) => setLoaded({ value }), console.error);
-  }, [wanted]);
-  return loaded?.value;
-}
 
 export interface PopupData {
   /** Active ms per site id today. */
@@ -203,10 +192,6 @@ export function PopupApp({
   }, [loaded]);
   /** The reflection is open (over the site she is on, if any) in place of the journal. */
   const [reflecting, setReflecting] = useState<{ site?: string } | undefined>();
-  const ReflectionPanel = useLoadedWhen(reflecting !== undefined, loadReflectionPanel);
-  const CheckInPanel = useLoadedWhen(checkIn !== undefined, loadCheckInPanel);
-  /** The reflection shows in place of the journal once it is there. */
-  const reflectionShown = reflecting !== undefined && ReflectionPanel !== undefined;
 
   // One read, once, when the popup opens (`load` and `now` are not re-read): it must show at once,
   // so its answer is awaited from the first render on, not from after the first paint.
@@ -287,10 +272,10 @@ export function PopupApp({
             dayState={data.dayState}
             now={now()}
           />
-          {reflecting && ReflectionPanel ? <ReflectionPanel site={reflecting.site} onDone={closeReflection} /> : null}
+          {reflecting ? <ReflectionPanel site={reflecting.site} onDone={closeReflection} /> : null}
           {/* Kept while the reflection is open (hidden), so her unsaved words stay as they are. */}
           {data.journal ? (
-            <div hidden={reflectionShown}>
+            <div hidden={reflecting !== undefined}>
               <JournalPanel
                 writeOnRequest
                 prompt={data.journal.prompt}
@@ -305,7 +290,7 @@ export function PopupApp({
               />
             </div>
           ) : null}
-          {checkIn && CheckInPanel ? <CheckInPanel question={checkIn} onClose={() => setCheckIn(undefined)} /> : null}
+          {checkIn ? <CheckInPanel question={checkIn} onClose={() => setCheckIn(undefined)} /> : null}
           <BoundaryQuick boundaries={data.settings.boundaries} save={changeBoundaries} onEdit={editBoundaries} />
         </>
       ) : (

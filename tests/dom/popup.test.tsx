@@ -229,16 +229,16 @@ describe('popup: today at a glance', () => {
     expect(container.querySelector('.total')?.textContent).toBe('8 min in all');
   });
 
-  it('opens the reflection on Reflect (loaded then), in place of the journal, and back', async () => {
+  it('opens the reflection on Reflect, in place of the journal (kept, hidden, with her words)', async () => {
     const journal = { prompt: promptForDay(today(), null), draft: null, firstShowingToday: false };
     const view = await mountPopup(data({ instagram: 8 * MIN }, { journal }));
     const journalPart = view.querySelector('.journal')?.parentElement;
     expect(journalPart?.hidden).toBe(false);
     expect(view.querySelector('.reflect')).toBeNull();
     await click(byRoleName(view, 'button', 'Reflect'));
-    await vi.waitFor(() => expect(view.querySelector('.reflect')).not.toBeNull());
-    await act(async () => {});
+    expect(view.querySelector('.reflect')).not.toBeNull();
     expect(journalPart?.hidden).toBe(true);
+    expect(journalPart?.isConnected).toBe(true);
   });
 
   it('shows a clear message, without the technical error, when storage cannot be read', async () => {

@@ -87,16 +87,18 @@ function firstScripts(html: string): Map<string, string> {
   return files;
 }
 
-test('the popup opens with its styles in the page and without the code it loads only when wanted', () => {
+test('the popup opens with its own styles in the page, without the ledger, and loading it later adds no style sheet', () => {
   const html = readFileSync(join(EXTENSION_DIR, 'popup.html'), 'utf8');
-  expect(html).not.toMatch(/<link[^>]*rel="stylesheet"/);
   expect(html).toContain('<style>');
+  const linked = [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="\/([^"]+)"/g)].map((match) => match[1]);
   const first = [...firstScripts(html).values()].join('\n');
-  // Its own code is there; the reflection's and a check-in's are not (their words' message names).
+  // Its own code is there; the ledger's (its database store) is not…
   expect(first).toContain('popupOpenDashboard');
-  expect(first).not.toContain('reflectHeading');
-  expect(first).not.toContain('checkInHeadingNoSite');
-  // …and they are in the build, loaded by the popup when she asks.
-  const popupEntry = html.match(/<script[^>]*src="\/(chunks\/[^"]+\.js)"/)?.[1] ?? '';
-  expect(readFileSync(join(EXTENSION_DIR, popupEntry), 'utf8')).toMatch(/import\(["`]\.\/ReflectionPanel-/);
+  expect(first).not.toMatch(/outside-the-frame[`'"],[`'"]ledger/);
+  // …it is imported when wanted, and every style sheet that import names is one the page links
+  // already (so none is added to the page again, after the popup's own rules).
+  expect(first).toMatch(/import\(["`]\.\/ledgerStore-/);
+  const named = [...first.matchAll(/assets\/[\w-]+\.css/g)].map((match) => match[0]);
+  expect(named.length).toBeGreaterThan(0);
+  for (const sheet of named) expect(linked).toContain(sheet);
 });

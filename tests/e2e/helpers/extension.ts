@@ -263,18 +263,27 @@ export class ExtensionSession {
   async stopServiceWorker(): Promise<number> {
     const [targetId] = await this.serviceWorkerTargetIds();
     if (!targetId) throw new Error('The service worker is not running');
-    const page = this.context.pages()[0] ?? (await this.context.newPage());
-    const cdp = await this.context.newCDPSession(page);
-    try {
-      await cdp.send('Target.closeTarget', { targetId });
-    } finally {
-      await cdp.detach().catch(() => undefined);
-    }
+    const close = async () => {
+      const page = this.context.pages()[0] ?? (await this.context.newPage());
+      const cdp = await this.context.newCDPSession(page);
+      try {
+        await cdp.send('Target.closeTarget', { targetId });
+      } finally {
+        await cdp.detach().catch(() => undefined);
+      }
+    };
+    await close();
     // Gone once its target is: a page's message may start a new worker (another target) within
-    // the same tenth of a second, so "no worker running" alone can be missed.
+    // the same tenth of a second, so "no worker running" alone can be missed. A worker busy at
+    // that moment can let the first request pass: it is asked again each second.
     const deadline = Date.now() + 10_000;
+    let askAgainAt = Date.now() + 1_000;
     while ((await this.serviceWorkerTargetIds()).includes(targetId)) {
       if (Date.now() > deadline) throw new Error('The service worker did not stop in time');
+      if (Date.now() >= askAgainAt) {
+        await close().catch(() => undefined);
+        askAgainAt = Date.now() + 1_000;
+      }
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     return Date.now();
