@@ -52,10 +52,7 @@ export default defineConfig({
     plugins: [preact(), popupStylesInline()],
     // The browsers we support (Chrome 123+, Firefox 140+) read light-dark() and modern syntax
     // as written: no fallbacks shipped in the page's script.
-    build: {
-      target: ['chrome123', 'firefox140'],
-      cssTarget: ['chrome123', 'firefox140'],
-    },
+    build: { target: ['chrome123', 'firefox140'], cssTarget: ['chrome123', 'firefox140'] },
   }),
   hooks: {
     // The extension's pages (popup, dashboard, cards…) load their code from disk, where each file

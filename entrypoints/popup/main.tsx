@@ -16,10 +16,11 @@ const data = loadPopupData();
 nameThisPage('popupPageTitle');
 const root = document.getElementById('app');
 let drawn = false;
-const draw = (loaded?: PopupData) => {
+const slowStorage = setTimeout(() => draw(), WAIT_FOR_STORAGE_MS);
+function draw(loaded?: PopupData) {
   if (drawn || !root) return;
   drawn = true;
+  clearTimeout(slowStorage);
   render(<PopupApp load={() => data} loaded={loaded} />, root);
-};
+}
 data.then(draw, () => draw());
-setTimeout(() => draw(), WAIT_FOR_STORAGE_MS);
