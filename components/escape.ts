@@ -5,13 +5,7 @@
  */
 import type { RefObject } from 'preact';
 import { useEffect } from 'preact/hooks';
-
-/** Where Esc must stay with the site: she is typing. */
-export function isEditable(target: EventTarget | null): boolean {
-  if (!(target instanceof Element)) return false;
-  if (target instanceof HTMLElement && target.isContentEditable) return true;
-  return target.closest('input, textarea, select, [contenteditable]:not([contenteditable="false"])') !== null;
-}
+import { isEditable } from './typing';
 
 export function useEscape(root: RefObject<HTMLElement | null>, active: boolean, onEscape: () => void): void {
   useEffect(() => {

@@ -5,11 +5,10 @@
  * full-page boundary screen. Other tabs of the site hear of a new total through the one storage
  * subscription, so the screen reaches them within a moment; pages loaded later decide at once.
  */
-import { h } from 'preact';
 import { browser } from 'wxt/browser';
 import overlayCss from '@/components/overlay.css?inline';
-import { ScreenFrame } from '@/components/ScreenFrame';
-import { WarningNotice } from '@/components/WarningNotice';
+import { drawScreenFrame } from '@/components/screenFrame';
+import { drawWarningNotice } from '@/components/warningNotice';
 import { type BoundaryClock, type BoundaryDecision, boundaryClock } from '@/utils/limits/decide';
 import { screenQuery } from '@/utils/limits/screenParams';
 import { type PageBoundaryPlan, planPageBoundary, publishedForToday, unsentSince } from '@/utils/limits/usage';
@@ -24,15 +23,13 @@ export const boundaries: PageFeature = {
   runsOn: 'site',
   start(page) {
     const { doc, site, inputs, tracker } = page;
-    /** Times the page took the screen out: each put-back reloads its frame, which counts as new. */
-    let reattached = 0;
     const screenHost = new OverlayHost(
       {
         name: 'outside-the-frame-boundary',
         css: overlayCss,
         fullPage: true,
+        // Put back after the page took it out: its frame is drawn and loads afresh.
         onReattach: () => {
-          reattached++;
           shownQuery = undefined;
           decide();
         },
@@ -69,11 +66,9 @@ export const boundaries: PageFeature = {
       // Only the built-in sites may frame the extension's pages (listing every site would let any
       // site tell the extension is there): on a site she added, the plain screen is the screen.
       const src = site.id.startsWith(USER_SITE_PREFIX) ? '' : `${browser.runtime.getURL('/boundary.html')}?${query}`;
-      screenHost.render(
-        h(ScreenFrame, {
+      screenHost.render((container) =>
+        drawScreenFrame(container, {
           src,
-          // Put back after the page took it out: the frame loads afresh.
-          frameKey: reattached,
           kind: decision.kind,
           siteName: site.name,
           scope: decision.kind === 'limit' ? decision.scope : undefined,
@@ -100,8 +95,8 @@ export const boundaries: PageFeature = {
         if (decision.kind === 'warning' && decision.showNotice && !noticeShown && page.inFront()) {
           noticeShown = true;
           void sendMessage('boundary/warned', {});
-          noticeHost.render(
-            h(WarningNotice, {
+          noticeHost.render((container) =>
+            drawWarningNotice(container, {
               siteName: site.name,
               minutesLeft: decision.minutesLeft,
               scope: decision.scope,

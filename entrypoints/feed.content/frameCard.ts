@@ -7,10 +7,10 @@
  * never through the site's page — and the card goes (as closed, when the frame never loads).
  * Only window messages from our own origin count.
  */
-import { h } from 'preact';
 import { browser } from 'wxt/browser';
-import { isEditable } from '@/components/escape';
 import framesCss from '@/components/frames.css?inline';
+import { element } from '@/components/pageDom';
+import { isEditable } from '@/components/typing';
 import { FRAME_ESCAPE, FRAME_TOKEN, readFrameDone, readFrameNote } from '@/utils/frames';
 import type { MessageKey } from '@/utils/i18n';
 import { OverlayHost } from './overlayHost';
@@ -105,18 +105,16 @@ export function frameCardHost(doc: Document, name: string, corner: 'left' | 'rig
         },
         { signal: listening.signal },
       );
-      host.render(
-        h('iframe', {
+      host.render((container) => {
+        frame = element(doc, 'iframe', {
           class: corner === 'right' ? 'otf-frame otf-right' : 'otf-frame',
           src: browser.runtime.getURL(
             `${path}${path.includes('?') ? '&' : '?'}${FRAME_TOKEN}=${token}` as '/nudge.html',
           ),
           title: browser.i18n.getMessage(title),
-          ref: (element: HTMLIFrameElement | null) => {
-            frame = element ?? frame;
-          },
-        }),
-      );
+        });
+        container.replaceChildren(frame);
+      });
     },
     close,
   };

@@ -5,7 +5,6 @@
  * full-page variant also goes into the top layer (popover) where supported, so no z-index
  * on the page can cover it.
  */
-import { type ComponentChild, render } from 'preact';
 
 export interface OverlayHostOptions {
   /** Custom element name of the host (kebab-case). */
@@ -61,10 +60,10 @@ export class OverlayHost {
     return this.host !== undefined;
   }
 
-  /** Draw `tree` (mounting the host first if needed). */
-  render(tree: ComponentChild): void {
+  /** Draw into the host's container, mounted first if needed (and so on the page when `draw` runs). */
+  render(draw: (container: HTMLElement) => void): void {
     if (!this.container) this.mount();
-    if (this.container) render(tree, this.container);
+    if (this.container) draw(this.container);
   }
 
   private mount(): void {
@@ -131,7 +130,6 @@ export class OverlayHost {
     this.repairTimer = undefined;
     this.observer?.disconnect();
     this.observer = undefined;
-    if (this.container) render(null, this.container);
     this.host?.remove();
     this.host = undefined;
     this.container = undefined;

@@ -1,5 +1,4 @@
 // @vitest-environment happy-dom
-import { h } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OverlayHost, type OverlayHostOptions } from '@/entrypoints/feed.content/overlayHost';
 
@@ -7,9 +6,17 @@ const NAME = 'outside-the-frame-test-card';
 
 const overlays: OverlayHost[] = [];
 
+/** Draws one paragraph of `text` into the host. */
+const card = (text: string) => (container: HTMLElement) => {
+  const paragraph = container.ownerDocument.createElement('p');
+  paragraph.className = 'card';
+  paragraph.textContent = text;
+  container.replaceChildren(paragraph);
+};
+
 function mountOverlay(options: Partial<OverlayHostOptions> = {}): OverlayHost {
   const overlay = new OverlayHost({ name: NAME, css: '.card{color:rebeccapurple}', fullPage: false, ...options });
-  overlay.render(h('p', { class: 'card' }, 'Hello from outside the frame'));
+  overlay.render(card('Hello from outside the frame'));
   overlays.push(overlay);
   return overlay;
 }
@@ -73,9 +80,26 @@ describe('overlay host: mounting', () => {
 
   it('draws again into the same host', () => {
     const overlay = mountOverlay();
-    overlay.render(h('p', { class: 'card' }, 'Updated'));
+    overlay.render(card('Updated'));
     expect(document.querySelectorAll(NAME)).toHaveLength(1);
     expect(hostElement().shadowRoot?.querySelector('.card')?.textContent).toBe('Updated');
+  });
+
+  it('draws into a container already on the page (so what it draws can take focus)', () => {
+    const overlay = new OverlayHost({ name: NAME, css: '', fullPage: true });
+    overlays.push(overlay);
+    let connected: boolean | undefined;
+    overlay.render((container) => {
+      connected = container.isConnected && container.getRootNode() === hostElement().shadowRoot;
+    });
+    expect(connected).toBe(true);
+  });
+
+  it('leaves nothing on the page once unmounted', () => {
+    const overlay = mountOverlay();
+    overlay.unmount();
+    expect(overlay.mounted).toBe(false);
+    expect(document.querySelector(NAME)).toBeNull();
   });
 });
 
@@ -213,7 +237,7 @@ describe('overlay host: unmounting', () => {
     const overlay = mountOverlay();
     const first = hostElement();
     overlay.unmount();
-    overlay.render(h('p', { class: 'card' }, 'Again'));
+    overlay.render(card('Again'));
     const second = hostElement();
     expect(second).not.toBe(first);
     expect(second.shadowRoot?.querySelector('.card')?.textContent).toBe('Again');
