@@ -64,17 +64,22 @@ export const PLACEHOLDER = 'outside-the-frame-hidden';
 export const FOLD_ANIMATION = 'outside-the-frame-fold';
 /** Handles a style rule may name: anything else is hidden by reading the posts. */
 const PLAIN_HANDLE = /^[\w.-]{1,100}$/;
-/**
- * A folded post keeps its place in the page (an element the site's scripts may measure and
- * recycle) but has no height and draws nothing; `display: none` would also stop the animation
- * that reports it.
- */
 /** `a:b;c:d` as a rule body with each declaration `!important` (the site's styles can't undo ours). */
 const important = (declarations: string) => `{${declarations.replaceAll(';', '!important;')}!important}`;
 
-const FOLD =
-  'display:block;height:0;min-height:0;margin:0;padding:0;border:0;overflow:hidden;' +
-  'visibility:hidden;content-visibility:hidden';
+/** The placeholder's line, margins included. */
+const LINE_PX = 46;
+/**
+ * A folded post keeps its place in the page (an element the site's scripts may measure and
+ * recycle) but draws nothing of its own (`display: none` would also stop the animation that
+ * reports it). It is one line tall, holding its placeholder, and closed to the page's layout
+ * (`contain: strict`), so putting the placeholder in it changes nothing around it: the feed is
+ * not laid out again for it.
+ */
+const FOLD = 'display:block;min-height:0;margin:0;padding:0;border:0;overflow:hidden;visibility:hidden;';
+const FOLD_TO_LINE = `${FOLD}height:${LINE_PX}px;max-height:none;contain:strict`;
+/** Where the placeholder goes after the post (posts drawn in a shadow root), the post has no height. */
+const FOLD_AWAY = `${FOLD}height:0;content-visibility:hidden`;
 
 /**
  * The placeholder's look, in the page's style sheet with the hiding rule (it is drawn by the
@@ -83,8 +88,9 @@ const FOLD =
  */
 const PLACEHOLDER_CSS = [
   `${PLACEHOLDER}${important(
-    'all:initial;display:none;box-sizing:border-box;margin:4px 0;padding:8px 12px;border:1px solid GrayText;' +
-      'border-radius:8px;font:14px/1.4 system-ui,sans-serif;color:inherit',
+    `all:initial;display:none;box-sizing:border-box;height:${LINE_PX - 8}px;margin:4px 0;padding:8px 12px;` +
+      'border:1px solid GrayText;border-radius:8px;font:14px/1.4 system-ui,sans-serif;color:inherit;' +
+      'white-space:nowrap;overflow:hidden',
   )}`,
   `${PLACEHOLDER}>button${important('all:initial;font:inherit;color:LinkText;text-decoration:underline;cursor:pointer')}`,
   `${PLACEHOLDER}>button:focus-visible${important('outline:2px solid Highlight;outline-offset:2px')}`,
@@ -111,13 +117,15 @@ export function hidingRules(adapter: PostAdapter, handles: readonly string[]): H
     else needsReading = true;
   }
   const post = (selector: string) => `:is(${selector}):not([${SHOWN_ATTR}])`;
+  const inside = !adapter.placeholderAfter;
   const css = [
     PLACEHOLDER_CSS,
     ...parts.flatMap(({ selector }, index) => [
       `@keyframes ${FOLD_ANIMATION}-${index}{to{outline-color:transparent}}`,
-      `${post(selector)} ${important(`${FOLD};animation:${FOLD_ANIMATION}-${index} 1ms`)}`,
-      // A placeholder shows only right after a post folded now: never left over by a recycled row.
-      `${post(selector)}+${PLACEHOLDER}${important('display:block')}`,
+      `${post(selector)} ${important(`${inside ? FOLD_TO_LINE : FOLD_AWAY};animation:${FOLD_ANIMATION}-${index} 1ms`)}`,
+      // A placeholder shows only in (or right after) a post folded now: never left over by a recycled row.
+      `${post(selector)}${inside ? '>' : '+'}${PLACEHOLDER}${important('display:block')}`,
+      ...(inside ? [`${post(selector)}>:not(${PLACEHOLDER})${important('display:none')}`] : []),
     ]),
   ].join('\n');
   return {
@@ -282,7 +290,14 @@ function startPosts(page: Page, adapter: PostAdapter, classifyPosts: ClassifyPos
   /** One placeholder made per account, copied for each of its posts (they come by the hundred). */
   const placeholderModels = new Map<string, HTMLElement>();
 
-  /** The browser folded `post` (the rule matched it): its placeholder follows it, naming the account. */
+  /** Placeholders go in their folded post, or right after it where posts draw in a shadow root. */
+  const inside = !adapter.placeholderAfter;
+  /** Where `post`'s placeholder would be (the last element in it, or the one after it). */
+  const placeholderOf = (post: Element) => (inside ? post.lastElementChild : post.nextElementSibling);
+  /** The post a placeholder stands for. */
+  const postOf = (placeholder: Element) => (inside ? placeholder.parentElement : placeholder.previousElementSibling);
+
+  /** The browser folded `post` (the rule matched it): its placeholder goes in it (or after it), naming the account. */
   function onFold(event: Event): void {
     const name = (event as AnimationEvent).animationName;
     if (!name?.startsWith(`${FOLD_ANIMATION}-`) || !(event.target instanceof Element)) return;
@@ -290,10 +305,10 @@ function startPosts(page: Page, adapter: PostAdapter, classifyPosts: ClassifyPos
     const index = Number(name.slice(FOLD_ANIMATION.length + 1));
     const account = index === 0 ? readHidden.get(post) : labels[index];
     if (!account) return;
-    const next = post.nextElementSibling;
-    if (next?.localName === PLACEHOLDER) {
-      if (placeholderAccount.get(next) === account) return;
-      next.remove();
+    const earlier = placeholderOf(post);
+    if (earlier?.localName === PLACEHOLDER) {
+      if (placeholderAccount.get(earlier) === account) return;
+      earlier.remove();
     }
     let model = placeholderModels.get(account);
     if (!model) {
@@ -302,7 +317,7 @@ function startPosts(page: Page, adapter: PostAdapter, classifyPosts: ClassifyPos
     }
     const placeholder = model.cloneNode(true) as Element;
     placeholderAccount.set(placeholder, account);
-    post.after(placeholder);
+    post[inside ? 'append' : 'after'](placeholder);
   }
   doc.addEventListener('animationstart', onFold, { capture: true, passive: true, signal: page.signal });
 
@@ -311,7 +326,7 @@ function startPosts(page: Page, adapter: PostAdapter, classifyPosts: ClassifyPos
     const target = event.target;
     const placeholder = target instanceof Element && target.localName === 'button' ? target.parentElement : null;
     if (placeholder?.localName !== PLACEHOLDER || !placeholderAccount.has(placeholder)) return;
-    placeholder.previousElementSibling?.setAttribute(SHOWN_ATTR, '');
+    postOf(placeholder)?.setAttribute(SHOWN_ATTR, '');
     placeholder.remove();
   }
   doc.addEventListener('click', onShowClick, { capture: true, passive: true, signal: page.signal });
@@ -319,8 +334,7 @@ function startPosts(page: Page, adapter: PostAdapter, classifyPosts: ClassifyPos
   /** Placeholders whose post is no longer folded (unhidden, shown, recycled) are taken out. */
   function tidyPlaceholders(): void {
     for (const placeholder of doc.querySelectorAll(PLACEHOLDER)) {
-      const post = placeholder.previousElementSibling;
-      if (!post?.matches(rules.folded)) placeholder.remove();
+      if (!postOf(placeholder)?.matches(rules.folded)) placeholder.remove();
     }
   }
 
@@ -474,6 +488,8 @@ function startPosts(page: Page, adapter: PostAdapter, classifyPosts: ClassifyPos
   // ---- noticing what she looks at -------------------------------------------------------
   /** The outermost post holding `element`, if any. */
   function postAt(element: Element | null): Element | null {
+    // A placeholder stands in a folded post: that post is not seen.
+    if (element?.closest(PLACEHOLDER)) return null;
     const selector = adapter.postSelector;
     let post = element?.closest(selector) ?? null;
     for (let outer = post?.parentElement?.closest(selector); outer; outer = outer.parentElement?.closest(selector)) {

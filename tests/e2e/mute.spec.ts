@@ -6,7 +6,8 @@
  * scrolls:
  * 1. once three of that account's trap posts have scrolled past and the page has reported (every
  *    20 s of activity), the mute card names that account, and no other account was counted;
- * 2. "Hide on this device" collapses that account's posts only (a placeholder after each),
+ * 2. "Hide on this device" collapses that account's posts only (each to a placeholder line; on
+ *    Reddit, whose posts draw in their shadow roots, the placeholder follows the folded post),
  *    posts loaded later too, and again after a reload;
  * 3. "Show again" in the dashboard's Accounts section brings them back on the open feed, no reload.
  * And a hidden account's posts are never drawn, not even in the first frames of a load.
@@ -67,10 +68,10 @@ const CASES: readonly MuteCase[] = [
 interface PostState {
   id: string;
   author: string;
-  /** Folded by the extension's rule: no height, nothing drawn. */
+  /** Folded by the extension's rule: nothing of the post drawn (no height, or one line holding its placeholder). */
   folded: boolean;
   display: string;
-  /** Followed by the extension's "Hidden by you · Show" placeholder, shown. */
+  /** Holding (or, on Reddit, followed by) the extension's "Hidden by you · Show" placeholder, shown. */
   placeholder: boolean;
 }
 
@@ -79,16 +80,22 @@ function postStates(page: Page): Promise<PostState[]> {
   return page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>('[data-fixture-author]')].map((post) => {
       const style = getComputedStyle(post);
-      const next = post.nextElementSibling;
+      const isPlaceholder = (element: Element | null | undefined) => element?.localName === 'outside-the-frame-hidden';
+      const inside = [...post.children].find(isPlaceholder);
+      const placeholder = inside ?? (isPlaceholder(post.nextElementSibling) ? post.nextElementSibling : null);
+      const height = post.getBoundingClientRect().height;
+      const restHidden = [...post.children].every(
+        (child) => child === inside || getComputedStyle(child).display === 'none',
+      );
       return {
         id: post.dataset.fixtureId ?? '',
         author: post.dataset.fixtureAuthor ?? '',
-        folded: style.visibility === 'hidden' && post.getBoundingClientRect().height === 0,
+        folded: style.visibility === 'hidden' && (height === 0 || (height <= 46 && restHidden)),
         display: style.display,
         placeholder:
-          next?.localName === 'outside-the-frame-hidden' &&
-          getComputedStyle(next).display !== 'none' &&
-          next.getBoundingClientRect().height > 0,
+          placeholder !== null &&
+          getComputedStyle(placeholder).display !== 'none' &&
+          placeholder.getBoundingClientRect().height > 0,
       };
     }),
   );

@@ -160,16 +160,20 @@ test("a hidden account's posts fold to a placeholder as the page loads, and Show
     accounts: { schemaVersion: 1, accounts: [{ site: 'instagram', handle, hiddenAt: Date.now() }], triggerWords: [] },
   });
   const feed = await session.openFeed(INSTAGRAM);
-  // Each post: whose it is, whether it is folded (no height, nothing drawn), and whether the placeholder follows it.
+  // Each post: whose it is, whether it is folded (one line, nothing of its own drawn), and whether it holds the placeholder.
   const posts = () =>
     feed.evaluate(() =>
-      [...document.querySelectorAll('main article')].map((post) => ({
-        author: post.querySelector('header a')?.getAttribute('href'),
-        folded: getComputedStyle(post).visibility === 'hidden' && post.getBoundingClientRect().height === 0,
-        placeholder:
-          post.nextElementSibling?.localName === 'outside-the-frame-hidden' &&
-          post.nextElementSibling.getBoundingClientRect().height > 0,
-      })),
+      [...document.querySelectorAll('main article')].map((post) => {
+        const placeholder = [...post.children].find((child) => child.localName === 'outside-the-frame-hidden');
+        return {
+          author: post.querySelector('header a')?.getAttribute('href'),
+          folded:
+            getComputedStyle(post).visibility === 'hidden' &&
+            post.getBoundingClientRect().height <= 46 &&
+            [...post.children].every((child) => child === placeholder || getComputedStyle(child).display === 'none'),
+          placeholder: placeholder !== undefined && placeholder.getBoundingClientRect().height > 0,
+        };
+      }),
     );
   const hers = `/${handle}/`;
   await expect

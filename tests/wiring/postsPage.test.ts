@@ -67,8 +67,11 @@ const seenReports = () =>
 const rawReports = () => sent('posts/seen').map((data) => data.sightings as Sighting[]);
 const muteCard = () => document.querySelector('outside-the-frame-mute');
 const placeholders = () => [...document.querySelectorAll(PLACEHOLDER)];
-/** Whether `post` is folded with its placeholder after it. */
-const folded = (post: Element | undefined) => post?.nextElementSibling?.localName === PLACEHOLDER;
+/** The placeholder in `post` (Instagram's posts hold their own), if any. */
+const placeholderIn = (post: Element | undefined) =>
+  [...(post?.children ?? [])].find((child) => child.localName === PLACEHOLDER);
+/** Whether `post` is folded with its placeholder in it. */
+const folded = (post: Element | undefined) => placeholderIn(post) !== undefined;
 const feed = () => document.querySelector('main[role="main"] > div > div') as HTMLElement;
 const posts = () => adapter.findPosts(document);
 const byHandle = (a: { handle: string }, b: { handle: string }) => a.handle.localeCompare(b.handle);
@@ -196,22 +199,23 @@ async function scrollUntilReport() {
   await vi.advanceTimersByTimeAsync(10);
 }
 
-/**
- * What the browser has in view (happy-dom lays nothing out): the posts `shown` says are in view,
- * top to bottom, each filling an equal band of the window, as `elementFromPoint` answers (an
- * element inside the post, as a browser would). A folded post draws nothing and is never there.
- */
 /** The adapter's own way to list posts (not the spied one: the tests count the page script's calls). */
 const postsOnPage = adapter.findPosts;
 const view = { shown: (_post: Element) => true as boolean, looked: [] as [number, number][] };
+/**
+ * What the browser has in view (happy-dom lays nothing out): the posts `shown` says are in view,
+ * top to bottom, each filling an equal band of the window, as `elementFromPoint` answers (an
+ * element inside the post, as a browser would). A folded post draws only its placeholder.
+ */
 function elementAt(x: number, y: number): Element | null {
   // (The runner asks for the middle of the window to find what the site scrolls: not a look.)
   if (y !== window.innerHeight / 2) view.looked.push([x, y]);
-  const inView = postsOnPage(document).filter(
-    (post) => view.shown(post) && !folded(post) && !post.hasAttribute(HIDDEN_ATTR),
-  );
+  const inView = postsOnPage(document).filter((post) => view.shown(post));
   const post = inView[Math.floor((y / window.innerHeight) * inView.length)];
-  return post?.querySelector('img, span') ?? post ?? null;
+  if (!post) return null;
+  if (folded(post)) return placeholderIn(post)?.querySelector('button') ?? null;
+  if (post.hasAttribute(HIDDEN_ATTR)) return null;
+  return post.querySelector('img, span') ?? post;
 }
 
 /**
@@ -497,7 +501,7 @@ describe('posts: where the hiding rule can’t name an account', () => {
     expect(folded(pristine)).toBe(true);
     expect(placeholders()).toHaveLength(1);
     const name = adapter.readPost(pristine as Element, new URL(location.href))?.author?.name ?? `@${unnamed}`;
-    expect(pristine?.nextElementSibling?.querySelector('button')?.getAttribute('aria-label')).toBe(
+    expect(placeholderIn(pristine)?.querySelector('button')?.getAttribute('aria-label')).toBe(
       getMessage('hiddenShowLabel', name),
     );
     const later = article(unnamed, 'DBq8hhh', 'Another morning, another reset.');
@@ -644,7 +648,7 @@ describe('posts: a hidden account', () => {
     expect(document.querySelectorAll(`[${HIDDEN_ATTR}], [${SHOWN_ATTR}]`)).toHaveLength(0);
   });
 
-  it('puts a placeholder after each folded post, later ones too; Show reveals one; unhiding restores at once', async () => {
+  it('puts a placeholder in each folded post, later ones too; Show reveals one; unhiding restores at once', async () => {
     loadFixture();
     await storeAccounts([{ site: 'instagram', handle: hiddenHandle, hiddenAt: NOW - S, name: 'The Pristine Nest' }]);
     const readPost = vi.spyOn(adapter, 'readPost');
@@ -672,7 +676,7 @@ describe('posts: a hidden account', () => {
     expect(placeholders()).toHaveLength(2);
 
     // Show, on the first one's placeholder: that post alone comes back.
-    const placeholder = pristine?.nextElementSibling as Element;
+    const placeholder = placeholderIn(pristine) as Element;
     expect(placeholder.textContent).toContain(getMessage('hiddenByYou'));
     const show = placeholder.querySelector('button');
     expect(show?.textContent).toBe(getMessage('hiddenShow'));
@@ -694,7 +698,7 @@ describe('posts: a hidden account', () => {
     await vi.advanceTimersByTimeAsync(0);
     playFolds(hiddenHandle, 'maple.and.moss');
     expect(folded(maple)).toBe(true);
-    expect(maple?.nextElementSibling?.querySelector('button')?.getAttribute('aria-label')).toBe(
+    expect(placeholderIn(maple)?.querySelector('button')?.getAttribute('aria-label')).toBe(
       getMessage('hiddenShowLabel', '@maple.and.moss'),
     );
     expect(folded(pristine)).toBe(false);
@@ -706,6 +710,25 @@ describe('posts: a hidden account', () => {
     expect(placeholders()).toEqual([]);
     expect(document.querySelector('style[data-outside-the-frame]')?.textContent).not.toContain(hiddenHandle);
     expect(readPost).not.toHaveBeenCalled();
+  });
+
+  it('does not see a folded post: what is in view there is its placeholder', async () => {
+    view.shown = () => false;
+    loadFixture();
+    await storeAccounts([{ site: 'instagram', handle: hiddenHandle, hiddenAt: NOW - S }]);
+    const readPost = vi.spyOn(adapter, 'readPost');
+    await startLooking();
+    playFolds(hiddenHandle);
+    const pristine = posts()[1] as Element;
+    expect(folded(pristine)).toBe(true);
+    view.looked = [];
+    view.shown = (post) => post === pristine;
+    await scrollFor(6);
+    view.shown = () => false;
+    await scrollUntilReport();
+    expect(view.looked.length).toBeGreaterThan(0);
+    expect(readPost.mock.calls.filter(([post]) => post === pristine)).toEqual([]);
+    expect(rawReports().flat()).toEqual([]);
   });
 
   it('ignores animations that are not its own, and its own for a post it no longer hides', async () => {

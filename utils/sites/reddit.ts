@@ -48,6 +48,8 @@ const posts: PostAdapter = {
   },
   // Posts whose `author` attribute is the account.
   hideSelector: (handle) => `shreddit-post[author="${handle}" i], shreddit-ad-post[author="${handle}" i]`,
+  // A post's markup is in its shadow root.
+  placeholderAfter: true,
 };
 
 export const reddit: SiteAdapter = {

@@ -82,4 +82,9 @@ export interface PostAdapter {
   hideSelector?(handle: string): string;
   /** The feed is a grid of posts side by side (looked at across its width, not only down its middle). */
   readonly grid?: boolean;
+  /**
+   * Its posts draw themselves in a shadow root, where an element put inside them would not show:
+   * a hidden account's placeholder goes after the post instead of inside it.
+   */
+  readonly placeholderAfter?: boolean;
 }
