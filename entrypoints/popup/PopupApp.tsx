@@ -25,6 +25,7 @@ import { sendMessage } from '@/utils/messaging/client';
 import { builtInSiteAccess } from '@/utils/sites/access';
 import { builtInSites, getSite, siteForUrl } from '@/utils/sites/registry';
 import { siteLabel } from '@/utils/sites/userSites';
+import type { StorageSnapshot } from '@/utils/storage/earlyRead';
 import { getRaw, removeItem, saveItem } from '@/utils/storage/itemStore';
 import {
   boundaryDay,
@@ -86,22 +87,31 @@ export interface PopupAppProps {
 }
 
 /**
- * Today's time, settings and boundary state, in one read of each storage area. Today's totals
- * come from what the background publishes after every write; the ledger itself is opened only
- * when that copy is from another day.
+ * Today's time, settings and boundary state, in one read of each storage area (or from the read
+ * the popup's first script started, `early`, when it is there). Today's totals come from what
+ * the background publishes after every write; the ledger itself is opened only when that copy
+ * is from another day.
  */
-export async function loadPopupData(now = Date.now(), ledger?: LedgerStore): Promise<PopupData> {
+export async function loadPopupData(
+  now = Date.now(),
+  ledger?: LedgerStore,
+  early?: Promise<StorageSnapshot | undefined>,
+): Promise<PopupData> {
+  const snapshot = await early;
   const [syncRaw, localRaw, localWinsRaw, usageRaw, dayRaw, seenRaw, detectionRaw, draftRaw, promptRaw, requestRaw] =
-    await getRaw([
-      ...SETTINGS_ITEMS,
-      publishedUsage,
-      boundaryDay,
-      settingsNoticeSeen,
-      postDetection,
-      journalDraft,
-      journalPrompt,
-      reflectionRequest,
-    ]);
+    await getRaw(
+      [
+        ...SETTINGS_ITEMS,
+        publishedUsage,
+        boundaryDay,
+        settingsNoticeSeen,
+        postDetection,
+        journalDraft,
+        journalPrompt,
+        reflectionRequest,
+      ],
+      snapshot,
+    );
   const loaded = settingsFromRaw(syncRaw, localRaw, localWinsRaw);
   const hour = loaded.settings.tracking.dayStartHour;
   const today = dayKeyOf(now, hour);

@@ -5,14 +5,16 @@ import '@/components/journal.css';
 import '@/components/reflection.css';
 import './style.css';
 import { nameThisPage } from '@/utils/i18n';
+import { takeEarlyRead } from '@/utils/storage/earlyRead';
 import { loadPopupData, PopupApp, type PopupData } from './PopupApp';
 
 /** How long the first drawing waits for storage before it shows "Loading…" instead. */
 const WAIT_FOR_STORAGE_MS = 150;
 
-// Storage is read from the first moment, and the popup is first drawn with what it holds: one
-// layout of today's numbers, not a frame of "Loading…" before them (unless storage is slow).
-const data = loadPopupData();
+// Storage is read from the first moment — by the popup's first script, while this code was
+// still loading, when it has run — and the popup is first drawn with what it holds: one layout
+// of today's numbers, not a frame of "Loading…" before them (unless storage is slow).
+const data = loadPopupData(Date.now(), undefined, takeEarlyRead());
 nameThisPage('popupPageTitle');
 const root = document.getElementById('app');
 let drawn = false;

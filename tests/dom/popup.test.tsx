@@ -432,6 +432,30 @@ describe('loadPopupData: one read per storage area', () => {
     expect(reads.sync).toHaveBeenCalledOnce();
   });
 
+  it('takes what the popup’s first script read early, asking storage for nothing again', async () => {
+    await fakeBrowser.storage.local.set(published(today(), { instagram: 1 * MIN }));
+    const reads = spyOnReads();
+    const early = Promise.resolve({
+      sync: { settings: settingsWith({ dailyLimitMinutes: 45 }) },
+      local: published(today(), { instagram: 12 * MIN }),
+      session: {},
+    });
+    const loaded = await loadPopupData(NOW, fakeLedger().ledger, early);
+    expect(loaded.todayMsBySite).toEqual({ instagram: 12 * MIN });
+    expect(loaded.settings.boundaries.dailyLimitMinutes).toBe(45);
+    expect(reads.local).not.toHaveBeenCalled();
+    expect(reads.sync).not.toHaveBeenCalled();
+  });
+
+  it('reads storage itself when there was no early read to take', async () => {
+    await fakeBrowser.storage.local.set(published(today(), { instagram: 3 * MIN }));
+    const reads = spyOnReads();
+    const loaded = await loadPopupData(NOW, fakeLedger().ledger, Promise.resolve(undefined));
+    expect(loaded.todayMsBySite).toEqual({ instagram: 3 * MIN });
+    expect(reads.local).toHaveBeenCalledOnce();
+    expect(reads.sync).toHaveBeenCalledOnce();
+  });
+
   it('opens the ledger when nothing was published yet', async () => {
     const { ledger, dayTotals } = fakeLedger({ x: 3 * MIN });
     const loaded = await loadPopupData(NOW, ledger);

@@ -102,3 +102,18 @@ test('the popup opens with its own styles in the page, without the ledger, and l
   expect(named.length).toBeGreaterThan(0);
   for (const sheet of named) expect(linked).toContain(sheet);
 });
+
+test('the popup starts reading storage from its first script, which never holds the page up', () => {
+  const html = readFileSync(join(EXTENSION_DIR, 'popup.html'), 'utf8');
+  const scripts = [...html.matchAll(/<script[^>]*>/g)].map((match) => match[0]);
+  // The first script of the page: the early read, a classic script loaded async (not a module,
+  // which would wait for the document; not blocking, which would hold up the parser).
+  expect(scripts[0]).toMatch(/src="\/popup-read\.js"/);
+  expect(scripts[0]).toMatch(/\basync\b/);
+  expect(scripts[0]).not.toContain('type="module"');
+  const early = readFileSync(join(EXTENSION_DIR, 'popup-read.js'), 'utf8');
+  expect(early).toContain('outsideTheFrameEarlyRead');
+  expect(early.length).toBeLessThan(2_000);
+  // The popup's own code takes that read.
+  expect([...firstScripts(html).values()].join('\n')).toContain('outsideTheFrameEarlyRead');
+});

@@ -5,16 +5,20 @@
  * caller's choice (only the background and extension pages do, through the ledger).
  */
 import { browser } from 'wxt/browser';
+import type { StorageSnapshot } from './earlyRead';
 import { type ItemRead, readItem, type StorageAreaName, type StoredItem } from './items';
 
-/** Raw stored values of `items`, in their order (undefined when absent or the area is missing). */
-export async function getRaw(items: readonly StoredItem<unknown>[]): Promise<unknown[]> {
+/**
+ * Raw stored values of `items`, in their order (undefined when absent or the area is missing);
+ * taken from `snapshot` for the areas it holds whole.
+ */
+export async function getRaw(items: readonly StoredItem<unknown>[], snapshot?: StorageSnapshot): Promise<unknown[]> {
   const byArea = new Map<StorageAreaName, string[]>();
   for (const item of items) byArea.set(item.area, [...(byArea.get(item.area) ?? []), item.key]);
   const values = new Map<string, unknown>();
   await Promise.all(
     [...byArea].map(async ([area, keys]) => {
-      const stored = await browser.storage[area]?.get(keys).catch(() => undefined);
+      const stored = snapshot?.[area] ?? (await browser.storage[area]?.get(keys).catch(() => undefined));
       for (const key of keys) values.set(`${area}:${key}`, stored?.[key]);
     }),
   );

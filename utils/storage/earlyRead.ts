@@ -1,0 +1,44 @@
+/**
+ * Storage read as early as a page can: the popup's first script (`entrypoints/popup-read`, a
+ * few hundred bytes, loaded `async` ahead of the popup's own code) asks for whole storage areas
+ * at once and leaves the promise on the page; the popup picks its items from that read instead
+ * of asking again once its code has loaded. The two overlap: by the time the popup's code runs,
+ * its data is usually there.
+ */
+import { browser } from 'wxt/browser';
+import type { StorageAreaName } from './items';
+
+/** Whole storage areas as read: each a map of key to stored value. */
+export type StorageSnapshot = Partial<Record<StorageAreaName, Record<string, unknown>>>;
+
+/** The page global the early read is left under. */
+export const EARLY_READ = 'outsideTheFrameEarlyRead';
+
+/** The whole of each area (an area that can't be read is left out: its items are asked for again). */
+export async function readAreas(areas: readonly StorageAreaName[]): Promise<StorageSnapshot> {
+  const snapshot: StorageSnapshot = {};
+  await Promise.all(
+    areas.map(async (area) => {
+      const stored = await browser.storage[area]?.get(null).catch(() => undefined);
+      if (stored && typeof stored === 'object') snapshot[area] = stored;
+    }),
+  );
+  return snapshot;
+}
+
+/** Starts the early read and leaves it on the page (the popup's first script). */
+export function startEarlyRead(scope: Record<string, unknown> = globalThis as unknown as Record<string, unknown>) {
+  scope[EARLY_READ] = readAreas(['sync', 'local', 'session']);
+}
+
+/**
+ * The early read, taken (so it is used once: a later read asks storage afresh), if the first
+ * script has run; a failed one counts as none.
+ */
+export function takeEarlyRead(
+  scope: Record<string, unknown> = globalThis as unknown as Record<string, unknown>,
+): Promise<StorageSnapshot | undefined> | undefined {
+  const early = scope[EARLY_READ];
+  delete scope[EARLY_READ];
+  return early instanceof Promise ? early.catch(() => undefined) : undefined;
+}
