@@ -62,6 +62,20 @@ export const SHOWN_ATTR = 'data-otf-shown';
 export const PLACEHOLDER = 'outside-the-frame-hidden';
 /** The animation the hiding rule starts on each post it folds; `-N` names the rule (0: folded by attribute). */
 export const FOLD_ANIMATION = 'outside-the-frame-fold';
+/** Events on a placeholder the post around it must not hear. */
+const PLACEHOLDER_EVENTS = [
+  'click',
+  'auxclick',
+  'dblclick',
+  'pointerdown',
+  'pointerup',
+  'mousedown',
+  'mouseup',
+  'touchstart',
+  'touchend',
+  'keydown',
+  'keyup',
+] as const;
 /** Handles a style rule may name: anything else is hidden by reading the posts. */
 const PLAIN_HANDLE = /^[\w.-]{1,100}$/;
 /** `a:b;c:d` as a rule body with each declaration `!important` (the site's styles can't undo ours). */
@@ -292,8 +306,13 @@ function startPosts(page: Page, adapter: PostAdapter, classifyPosts: ClassifyPos
 
   /** Placeholders go in their folded post, or right after it where posts draw in a shadow root. */
   const inside = !adapter.placeholderAfter;
-  /** Where `post`'s placeholder would be (the last element in it, or the one after it). */
-  const placeholderOf = (post: Element) => (inside ? post.lastElementChild : post.nextElementSibling);
+  /** `post`'s placeholders: in it (a recycled row may hold an earlier one), or the one after it. */
+  const placeholdersOf = (post: Element): Element[] =>
+    inside
+      ? [...post.querySelectorAll(`:scope > ${PLACEHOLDER}`)]
+      : post.nextElementSibling?.localName === PLACEHOLDER
+        ? [post.nextElementSibling]
+        : [];
   /** The post a placeholder stands for. */
   const postOf = (placeholder: Element) => (inside ? placeholder.parentElement : placeholder.previousElementSibling);
 
@@ -305,11 +324,13 @@ function startPosts(page: Page, adapter: PostAdapter, classifyPosts: ClassifyPos
     const index = Number(name.slice(FOLD_ANIMATION.length + 1));
     const account = index === 0 ? readHidden.get(post) : labels[index];
     if (!account) return;
-    const earlier = placeholderOf(post);
-    if (earlier?.localName === PLACEHOLDER) {
-      if (placeholderAccount.get(earlier) === account) return;
-      earlier.remove();
+    // One placeholder, naming this account: any other (left by a recycled row) goes.
+    let kept = false;
+    for (const earlier of placeholdersOf(post)) {
+      if (!kept && placeholderAccount.get(earlier) === account) kept = true;
+      else earlier.remove();
     }
+    if (kept) return;
     let model = placeholderModels.get(account);
     if (!model) {
       model = placeholderFor(doc, account);
@@ -330,6 +351,19 @@ function startPosts(page: Page, adapter: PostAdapter, classifyPosts: ClassifyPos
     placeholder.remove();
   }
   doc.addEventListener('click', onShowClick, { capture: true, passive: true, signal: page.signal });
+
+  /**
+   * What she does on a placeholder stays with it: the post around it (a link, or the site's
+   * handler that opens the post) never hears the press, the click or the keys. Heard on the
+   * document before the page's own listeners; `onShowClick`, on the document too, still runs.
+   */
+  function keepToPlaceholder(event: Event): void {
+    const target = event.target;
+    if (target instanceof Element && target.closest(PLACEHOLDER)) event.stopPropagation();
+  }
+  for (const type of PLACEHOLDER_EVENTS) {
+    doc.addEventListener(type, keepToPlaceholder, { capture: true, passive: true, signal: page.signal });
+  }
 
   /** Placeholders whose post is no longer folded (unhidden, shown, recycled) are taken out. */
   function tidyPlaceholders(): void {
@@ -667,7 +701,11 @@ function startPosts(page: Page, adapter: PostAdapter, classifyPosts: ClassifyPos
 
   /** "This made me feel worse": the post under the pointer (context menu), else the one most in view. */
   async function markWorse(): Promise<void> {
-    const posts = allPosts();
+    // A post she hid is not on screen: one showing its placeholder line is never named.
+    const posts = allPosts().filter(
+      (candidate) =>
+        !placeholdersOf(candidate).some((placeholder) => win.getComputedStyle(placeholder).display !== 'none'),
+    );
     let post = posts.find((candidate) => contextTarget instanceof Node && candidate.contains(contextTarget));
     if (!post) {
       let best = 0;

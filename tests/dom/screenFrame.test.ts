@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { drawScreenFrame, type ScreenFrameProps } from '@/components/screenFrame';
+import { drawScreenFrame, FADED_IN_MS, type ScreenFrameProps } from '@/components/screenFrame';
 import { resetFormatters } from '@/components/text/format';
 import { useTimeZone } from '../helpers/timeZone';
 
@@ -94,5 +94,22 @@ describe('the boundary screen as the site’s page holds it', () => {
     view.querySelector<HTMLButtonElement>('[role="dialog"] button')?.click();
     expect(onLeave).toHaveBeenCalledOnce();
     expect(firstLeave).not.toHaveBeenCalled();
+  });
+
+  it('once faded in, stays so: drawn again or put back, it does not fade in from nothing again', () => {
+    vi.useFakeTimers();
+    try {
+      const view = draw();
+      const plain = view.querySelector('.otf-fallback');
+      expect(plain?.classList.contains('otf-settled')).toBe(false);
+      vi.advanceTimersByTime(FADED_IN_MS - 1);
+      expect(plain?.classList.contains('otf-settled')).toBe(false);
+      vi.advanceTimersByTime(1);
+      expect(plain?.classList.contains('otf-settled')).toBe(true);
+      drawScreenFrame(view, { ...props, onLeave: vi.fn() });
+      expect(view.querySelector('.otf-fallback')?.classList.contains('otf-settled')).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

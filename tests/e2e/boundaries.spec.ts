@@ -124,6 +124,11 @@ test('a hostile page (hide-everything CSS, a script removing unknown elements) c
   await expect(plain.getByRole('heading')).toHaveText('This is your feed-free time');
   const leave = plain.getByRole('button', { name: 'Leave Instagram' });
   await expect(leave).toBeVisible();
+  // Seen, not just laid out: each put-back starts the screen's animations again, and a fade-in
+  // started every 50 ms would keep it transparent.
+  for (const part of [plain.getByRole('heading'), leave]) {
+    expect(await part.evaluate((element) => getComputedStyle(element).opacity)).toBe('1');
+  }
   const box = await leave.boundingBox();
   expect(box?.width ?? 0).toBeGreaterThan(100);
   // It is really on top: the element at the Leave button's centre is ours.

@@ -113,7 +113,7 @@ test('the popup starts reading storage from its first script, which never holds 
   expect(scripts[0]).not.toContain('type="module"');
   const early = readFileSync(join(EXTENSION_DIR, 'popup-read.js'), 'utf8');
   expect(early).toContain('outsideTheFrameEarlyRead');
-  expect(early.length).toBeLessThan(2_000);
+  expect(early.length).toBeLessThan(1_024);
   // The popup's own code takes that read.
   expect([...firstScripts(html).values()].join('\n')).toContain('outsideTheFrameEarlyRead');
 });

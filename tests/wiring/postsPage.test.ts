@@ -712,6 +712,53 @@ describe('posts: a hidden account', () => {
     expect(readPost).not.toHaveBeenCalled();
   });
 
+  it('keeps what she does on a placeholder from the post around it (its link or handler never hears it)', async () => {
+    loadFixture();
+    await storeAccounts([{ site: 'instagram', handle: hiddenHandle, hiddenAt: NOW - S }]);
+    await start();
+    playFolds(hiddenHandle);
+    const pristine = posts()[1] as Element;
+    const heard: string[] = [];
+    const types = ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click', 'keydown'];
+    for (const type of types) pristine.addEventListener(type, () => heard.push(type));
+    const show = placeholderIn(pristine)?.querySelector('button') as HTMLButtonElement;
+    show.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup'])
+      show.dispatchEvent(new MouseEvent(type, { bubbles: true }));
+    show.click();
+    expect(heard).toEqual([]);
+    // Show still did its work.
+    expect(pristine.hasAttribute(SHOWN_ATTR)).toBe(true);
+    // The post's own parts are the site's as ever.
+    pristine.querySelector('img, span')?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    expect(heard).toEqual(['click']);
+  });
+
+  it('leaves one placeholder, naming the account now there, in a recycled row', async () => {
+    loadFixture();
+    await storeAccounts([
+      { site: 'instagram', handle: hiddenHandle, hiddenAt: NOW - S },
+      { site: 'instagram', handle: 'maple.and.moss', hiddenAt: NOW - S },
+    ]);
+    await start();
+    playFolds(hiddenHandle, 'maple.and.moss');
+    const [maple, pristine] = posts() as [Element, Element];
+    expect(placeholderIn(pristine)).toBeDefined();
+    // The site reuses the folded row for maple.and.moss's post, adding its parts after ours.
+    const reused = pristine.cloneNode(false) as Element;
+    for (const child of maple.children) reused.append(child.cloneNode(true));
+    pristine.replaceChildren(placeholderIn(pristine) as Element, ...[...reused.children]);
+    pristine.setAttribute('data-fixture-author', 'maple.and.moss');
+    playFolds('maple.and.moss');
+    const inRow = [...pristine.children].filter((child) => child.localName === PLACEHOLDER);
+    expect(inRow).toHaveLength(1);
+    expect(inRow[0]?.querySelector('button')?.getAttribute('aria-label')).toBe(
+      getMessage('hiddenShowLabel', '@maple.and.moss'),
+    );
+    // Her own words are never read as the post's.
+    expect(adapter.readPost(pristine, new URL(location.href))?.text ?? '').not.toContain(getMessage('hiddenByYou'));
+  });
+
   it('does not see a folded post: what is in view there is its placeholder', async () => {
     view.shown = () => false;
     loadFixture();
@@ -846,6 +893,22 @@ describe('posts: “this made me feel worse”', () => {
     await fakeBrowser.runtime.onMessage.trigger({ type: 'page/markWorse' }, {}, () => undefined);
     await vi.advanceTimersByTimeAsync(10);
     expect(sent('posts/markWorse')).toEqual([{ handle: 'lumen.linen' }]);
+  });
+
+  it('after a context menu on a hidden post’s placeholder, names no hidden post but the one most in view', async () => {
+    loadFixture();
+    await storeAccounts([{ site: 'instagram', handle: 'thepristinenest', hiddenAt: NOW - S }]);
+    await start();
+    await idlePass();
+    playFolds('thepristinenest');
+    const [maple, pristine] = posts();
+    if (!maple || !pristine) throw new Error('fixture posts missing');
+    vi.spyOn(maple, 'getBoundingClientRect').mockReturnValue(new DOMRect(0, 100, 500, 300));
+    vi.spyOn(pristine, 'getBoundingClientRect').mockReturnValue(new DOMRect(0, 0, 500, 46));
+    placeholderIn(pristine)?.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, composed: true }));
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'page/markWorse' }, {}, () => undefined);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(sent('posts/markWorse')).toEqual([{ handle: 'maple.and.moss' }]);
   });
 
   it('without a context menu, names the author of the post most in view; shows the card it answers with', async () => {

@@ -17,7 +17,8 @@ const BLOCK = /^(P|DIV|LI|H[1-6]|BR|SECTION|HEADER|FOOTER)$/;
 
 /**
  * Text of `root` as shown: emoji `<img alt>` kept, parts matching `skip` (nested posts, hidden
- * bits) left out, open shadow roots read with their slotted children in place.
+ * bits) and the extension's own markup (a placeholder left in a recycled row) left out, open
+ * shadow roots read with their slotted children in place.
  */
 export function textOf(root: Element | null | undefined, skip?: string): string {
   if (!root) return '';
@@ -26,7 +27,7 @@ export function textOf(root: Element | null | undefined, skip?: string): string 
     if (node.nodeType === 3) out += node.nodeValue;
     if (node.nodeType !== 1) return;
     const el = node as Element;
-    if (/^(TEMPLATE|SCRIPT|STYLE)$/.test(el.tagName) || (skip && el.matches(skip))) return;
+    if (/^(TEMPLATE|SCRIPT|STYLE|OUTSIDE-THE-FRAME-.+)$/.test(el.tagName) || (skip && el.matches(skip))) return;
     const block = BLOCK.test(el.tagName);
     if (block) out += ' ';
     if (el.tagName === 'IMG') out += el.getAttribute('alt') ?? '';

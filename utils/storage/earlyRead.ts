@@ -26,19 +26,24 @@ export async function readAreas(areas: readonly StorageAreaName[]): Promise<Stor
   return snapshot;
 }
 
-/** Starts the early read and leaves it on the page (the popup's first script). */
+/**
+ * Starts the early read and leaves it on the page (the popup's first script), unless the popup
+ * has come for it already: having found none, it reads storage itself.
+ */
 export function startEarlyRead(scope: Record<string, unknown> = globalThis as unknown as Record<string, unknown>) {
+  if (EARLY_READ in scope) return;
   scope[EARLY_READ] = readAreas(['sync', 'local', 'session']);
 }
 
 /**
- * The early read, taken (so it is used once: a later read asks storage afresh), if the first
- * script has run; a failed one counts as none.
+ * The early read, if the first script has run, taken (so it is used once: a later read asks
+ * storage afresh); a failed one counts as none. Either way the page is marked as read, so a
+ * first script that runs only now reads nothing.
  */
 export function takeEarlyRead(
   scope: Record<string, unknown> = globalThis as unknown as Record<string, unknown>,
 ): Promise<StorageSnapshot | undefined> | undefined {
   const early = scope[EARLY_READ];
-  delete scope[EARLY_READ];
+  scope[EARLY_READ] = null;
   return early instanceof Promise ? early.catch(() => undefined) : undefined;
 }
