@@ -1,6 +1,6 @@
 /**
- * Storage read as early as a page can: the popup's first script (`entrypoints/popup-read`, a
- * few hundred bytes, loaded `async` ahead of the popup's own code) asks for whole storage areas
+ * Storage read as early as a page can: the popup's first script (`entrypoints/popup-read`, under
+ * 1 KB, loaded `async` ahead of the popup's own code) asks for whole storage areas
  * at once and leaves the promise on the page; the popup picks its items from that read instead
  * of asking again once its code has loaded. The two overlap: by the time the popup's code runs,
  * its data is usually there.
